@@ -1,0 +1,271 @@
+"""Rank every file for a task: lexical and history evidence, spread over the file graph.
+
+1. Direct evidence per file: BM25 of the task's terms over its content, matches in its path,
+   in the names it defines and in its doc, BM25 over the subjects of past commits that touched
+   it, and exact mentions (`CliRunner`, `src/app/login.py`). Each signal is scaled to [0, 1]
+   by its best file, then weighted.
+2. Personalized PageRank from the best direct matches over the file graph (imports, symbol
+   references, tests, co-change) finds what they need and what needs them.
+3. Priors keep tests, docs, examples and data from crowding out source files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+import networkx as nx
+
+from scoper.graph.build import is_test_path
+from scoper.graph.centrality import pagerank
+from scoper.graph.terms import terms
+
+from .corpus import Corpus, FileFields
+from .query import Query
+
+__all__ = ["RankWeights", "RankedFile", "rank_files"]
+
+# BM25 parameters, the usual values.
+BM25_K1 = 1.2
+BM25_B = 0.75
+# Within a path, the file's own name says more than the folders above it.
+DIR_TERM_SHARE = 0.35
+# Personalization uses the best direct matches only: a long tail adds noise, not recall.
+SEED_COUNT = 12
+
+
+@dataclass(frozen=True)
+class RankWeights:
+    """How much each signal counts; zero switches one off (the ablation in docs/ranking.md)."""
+
+    # Words of the task in the file's body: the broadest evidence.
+    content: float = 1.0
+    # Words of the task in the file's path: a strong, cheap signal.
+    path: float = 0.8
+    # Words of the task in the names the file defines.
+    symbol: float = 0.8
+    # Words of the task in the file's docstring or leading comment.
+    doc: float = 0.3
+    # Words of the task in subjects of past commits that touched the file.
+    history: float = 1.0
+    # The task names a path or an identifier the file defines.
+    explicit: float = 1.5
+    # Files changed often and recently change again.
+    recency: float = 0.15
+    # Graph proximity to the best direct matches.
+    graph: float = 0.6
+    # Tests, docs, examples and data files as edit candidates (they stay eligible as context).
+    non_source: float = 0.35
+
+
+@dataclass(frozen=True)
+class RankedFile:
+    """One file's place in the ranking, with the evidence behind it."""
+
+    path: str
+    score: float
+    direct: float
+    reasons: tuple[str, ...]
+    is_test: bool
+    source: bool
+
+
+@dataclass
+class _Evidence:
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, signal: str, path: str, value: float, reason: str | None = None) -> None:
+        if value <= 0:
+            return
+        bucket = self.scores.setdefault(signal, {})
+        bucket[path] = bucket.get(path, 0.0) + value
+        if reason:
+            self.reasons.setdefault(path, []).append(reason)
+
+
+def rank_files(
+    corpus: Corpus,
+    graph: nx.DiGraph,
+    query: Query,
+    weights: RankWeights | None = None,
+) -> list[RankedFile]:
+    """Every file with positive evidence, best first (ties by path)."""
+    w = weights or RankWeights()
+    evidence = _Evidence()
+    for f in corpus.files:
+        _lexical(corpus, f, query, evidence)
+        _explicit(f, query, evidence)
+    _history(corpus, query, evidence)
+    direct = _combine(evidence, w)
+    if w.recency and direct:
+        top = max(corpus.recency.values(), default=0.0)
+        for path in direct:
+            direct[path] += w.recency * corpus.recency.get(path, 0.0) / top if top else 0.0
+    graph_scores = _spread(graph, direct) if w.graph else {}
+    final: dict[str, float] = {}
+    for path in set(direct) | set(graph_scores):
+        score = direct.get(path, 0.0) + w.graph * graph_scores.get(path, 0.0)
+        if _non_source(path) and path not in _mentioned(query, path):
+            score *= w.non_source
+        final[path] = score
+    ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [
+        RankedFile(
+            path=path,
+            score=round(score, 6),
+            direct=round(direct.get(path, 0.0), 6),
+            reasons=tuple(dict.fromkeys(evidence.reasons.get(path, ()))),
+            is_test=is_test_path(path),
+            source=not _non_source(path),
+        )
+        for path, score in ranked
+        if score > 0
+    ]
+
+
+def _lexical(corpus: Corpus, f: FileFields, query: Query, evidence: _Evidence) -> None:
+    norm = BM25_K1 * (1 - BM25_B + BM25_B * f.length / max(1.0, corpus.average_length))
+    content = 0.0
+    hits: list[tuple[float, str]] = []
+    for term, weight in query.weights.items():
+        tf = f.content.get(term, 0)
+        if tf:
+            gain = weight * corpus.idf("content", term) * tf * (BM25_K1 + 1) / (tf + norm)
+            content += gain
+            hits.append((gain, term))
+    if hits:
+        best = [t for _, t in sorted(hits, key=lambda h: (-h[0], h[1]))[:3]]
+        evidence.add("content", f.path, content, "mentions " + _quoted(query, best))
+    path_terms = [t for t in query.weights if t in f.name_terms or t in f.dir_terms]
+    path_score = sum(
+        query.weights[t]
+        * (corpus.idf("name", t) if t in f.name_terms else DIR_TERM_SHARE * corpus.idf("dir", t))
+        for t in path_terms
+    )
+    if path_terms:
+        evidence.add("path", f.path, path_score, f"path matches {_quoted(query, path_terms)}")
+    symbol_hits = [t for t in query.weights if t in f.symbol_terms]
+    if symbol_hits:
+        score = sum(query.weights[t] * corpus.idf("symbol", t) for t in symbol_hits)
+        names = sorted({n for t in symbol_hits for n in f.symbol_terms[t]}, key=len)[:2]
+        evidence.add("symbol", f.path, score, "defines " + ", ".join(names))
+    doc_hits = [t for t in query.weights if t in f.doc_terms]
+    if doc_hits:
+        score = sum(query.weights[t] * corpus.idf("doc", t) for t in doc_hits)
+        evidence.add("doc", f.path, score, "doc mentions " + _quoted(query, doc_hits))
+
+
+def _quoted(query: Query, found: list[str]) -> str:
+    return ", ".join(f"'{query.word(t)}'" for t in found[:3])
+
+
+def _explicit(f: FileFields, query: Query, evidence: _Evidence) -> None:
+    for ident in query.identifiers:
+        if ident.lower() in f.symbol_names:
+            evidence.add("explicit", f.path, 1.0, f"defines `{ident}`")
+    for mention in query.paths:
+        if f.path == mention or f.path.endswith("/" + mention):
+            evidence.add("explicit", f.path, 2.0, f"named in the task ({mention})")
+
+
+def _history(corpus: Corpus, query: Query, evidence: _Evidence) -> None:
+    if not corpus.history_terms:
+        return
+    lengths = corpus.history_lengths
+    average = sum(lengths.values()) / max(1, len(lengths))
+    for path, counts in corpus.history_terms.items():
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[path] / max(1.0, average))
+        score = 0.0
+        for term, weight in query.weights.items():
+            tf = counts.get(term, 0)
+            if tf:
+                score += weight * corpus.idf("history", term) * tf * (BM25_K1 + 1) / (tf + norm)
+        if score > 0:
+            evidence.add("history", path, score, _history_reason(corpus, path, query))
+
+
+def _history_reason(corpus: Corpus, path: str, query: Query) -> str | None:
+    for subject in corpus.history_subjects.get(path, ()):
+        if set(terms(subject)) & set(query.weights):
+            return f"past commit: {subject[:70]!r}"
+    return None
+
+
+def _combine(evidence: _Evidence, w: RankWeights) -> dict[str, float]:
+    direct: dict[str, float] = {}
+    for signal, scores in evidence.scores.items():
+        weight = getattr(w, signal)
+        top = max(scores.values(), default=0.0)
+        if not weight or top <= 0:
+            continue
+        scale = 1.0 if signal == "explicit" else top
+        for path, value in scores.items():
+            direct[path] = direct.get(path, 0.0) + weight * value / scale
+    return direct
+
+
+def _spread(graph: nx.DiGraph, direct: Mapping[str, float]) -> dict[str, float]:
+    seeds = sorted(direct.items(), key=lambda kv: (-kv[1], kv[0]))[:SEED_COUNT]
+    personalization = {p: s for p, s in seeds if p in graph}
+    if not personalization:
+        return {}
+    ranks = pagerank(graph, personalization)
+    top = max(ranks.values(), default=0.0)
+    return {p: r / top for p, r in ranks.items() if r > 0} if top > 0 else {}
+
+
+_NON_SOURCE_PARTS = (
+    "docs/",
+    "doc/",
+    "examples/",
+    "example/",
+    "samples/",
+    "benchmarks/",
+    "bench/",
+    "fixtures/",
+    "testdata/",
+    "scripts/",
+    "site/",
+    "website/",
+    ".github/",
+)
+_NON_SOURCE_SUFFIXES = (
+    ".md",
+    ".rst",
+    ".txt",
+    ".json",
+    ".yaml",
+    ".yml",
+    ".toml",
+    ".cfg",
+    ".ini",
+    ".lock",
+    ".csv",
+    ".svg",
+    ".html",
+    ".css",
+    ".xml",
+    ".snap",
+    ".golden",
+)
+
+
+def _non_source(path: str) -> bool:
+    """Tests, docs, examples, data and config: context for a change, rarely its target."""
+    lowered = path.lower()
+    if is_test_path(path) or lowered.endswith(_NON_SOURCE_SUFFIXES):
+        return True
+    name = lowered.rsplit("/", 1)[-1]
+    if name.startswith(("changelog", "changes", "license", "readme", "contributing")):
+        return True
+    return any(lowered.startswith(p) or f"/{p}" in lowered for p in _NON_SOURCE_PARTS)
+
+
+def _mentioned(query: Query, path: str) -> set[str]:
+    return {path for m in query.paths if path == m or path.endswith("/" + m)}
+
+
+def without(weights: RankWeights, signal: str) -> RankWeights:
+    """`weights` with one signal switched off (for the ablation)."""
+    return replace(weights, **{signal: 0.0 if signal != "non_source" else 1.0})

@@ -1,0 +1,166 @@
+"""Cut the ranking into a scope: roles, a knee in the scores, the budget, and what is just below.
+
+Roles: `edit` for source files with strong direct evidence, `test` for tests of the edit files,
+`context` for the rest of the scope (mostly what the edit files depend on or are used by).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .rank import RankedFile
+
+__all__ = ["SelectedFile", "Selection", "select_files"]
+
+# A file whose score falls below this share of the best one is past the knee.
+KNEE_RATIO = 0.3
+# Within the knee, a drop between neighbours larger than this share of the best score ends it.
+KNEE_GAP = 0.25
+# Edit targets need direct evidence at least this share of the best direct score.
+EDIT_RATIO = 0.6
+# The scope lists at most this many edit, context and test files.
+MAX_EDIT = 4
+MAX_FILES = 20
+MAX_TESTS = 3
+# "Also consider": this many of the best files just below the cut.
+ALSO_CONSIDER = 5
+
+
+@dataclass(frozen=True)
+class SelectedFile:
+    """A file in the scope."""
+
+    path: str
+    role: str  # edit | context | test
+    score: float
+    tokens: int
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The scope: files in rank order, and the best of the rest."""
+
+    files: tuple[SelectedFile, ...]
+    also_consider: tuple[SelectedFile, ...]
+
+
+def select_files(
+    ranked: Sequence[RankedFile],
+    graph: nx.DiGraph,
+    budget: int,
+    *,
+    cut: bool = True,
+) -> Selection:
+    """Choose the scope from a ranking.
+
+    Args:
+        ranked: files best first.
+        graph: the file graph (tokens per node, test links).
+        budget: the most tokens the scope may hold.
+        cut: stop at the knee in the scores; False fills the budget in rank order.
+    """
+    tokens = {p: int(graph.nodes[p].get("tokens", 0)) for p in graph.nodes}
+    if not ranked:
+        return Selection((), ())
+    best = ranked[0].score
+    best_direct = max(r.direct for r in ranked)
+    chosen: list[RankedFile] = []
+    used = 0
+    rest: list[RankedFile] = []
+    previous = best
+    stopped = False
+    for r in ranked:
+        past_knee = cut and (
+            r.score < KNEE_RATIO * best
+            or previous - r.score > KNEE_GAP * best
+            or len(chosen) >= MAX_FILES
+        )
+        stopped = stopped or past_knee
+        size = tokens.get(r.path, 0)
+        if stopped or used + size > budget or (cut and r.is_test):
+            rest.append(r)
+        else:
+            chosen.append(r)
+            used += size
+        previous = r.score
+    edits = _edit_paths(chosen, best_direct)
+    files = [
+        _as_selected(r, "edit", tokens)
+        if r.path in edits
+        else _as_selected(r, "context", tokens, _relations(graph, r.path, edits))
+        for r in chosen
+    ]
+    if cut:
+        tests = _tests_of(edits, graph, rest, budget - used, tokens)
+        files.extend(tests)
+        picked = {t.path for t in tests}
+        rest = [r for r in rest if r.path not in picked]
+    also = tuple(_as_selected(r, _role(r), tokens) for r in rest if not r.is_test)[:ALSO_CONSIDER]
+    return Selection(tuple(files), also)
+
+
+def _edit_paths(chosen: Sequence[RankedFile], best_direct: float) -> set[str]:
+    candidates = [r for r in chosen if r.source and r.direct >= EDIT_RATIO * best_direct]
+    if not candidates:
+        candidates = [r for r in chosen if r.source][:1] or list(chosen[:1])
+    return {r.path for r in candidates[:MAX_EDIT]}
+
+
+def _tests_of(
+    edits: set[str],
+    graph: nx.DiGraph,
+    rest: Sequence[RankedFile],
+    room: int,
+    tokens: dict[str, int],
+) -> list[SelectedFile]:
+    """Tests linked to the edit files, best ranked first, while they fit."""
+    linked = {
+        t
+        for e in edits
+        for t, data in graph[e].items()
+        if "test" in data.get("kinds", ()) and graph.nodes[t].get("test")
+    }
+    picked: list[SelectedFile] = []
+    for r in rest:
+        if r.path in linked and tokens.get(r.path, 0) <= room and len(picked) < MAX_TESTS:
+            picked.append(_as_selected(r, "test", tokens))
+            room -= tokens.get(r.path, 0)
+    return picked
+
+
+def _role(r: RankedFile) -> str:
+    return "test" if r.is_test else "context"
+
+
+def _as_selected(
+    r: RankedFile, role: str, tokens: dict[str, int], extra: tuple[str, ...] = ()
+) -> SelectedFile:
+    reasons = tuple(dict.fromkeys((*extra, *r.reasons)))[:4]
+    return SelectedFile(r.path, role, r.score, tokens.get(r.path, 0), reasons)
+
+
+_RELATION = {
+    "import": "imported by {}",
+    "imported_by": "imports {}",
+    "reference": "defines names {} uses",
+    "test": "tests {}",
+    "cochange": "changed together with {}",
+}
+
+
+def _relations(graph: nx.DiGraph, path: str, edits: set[str]) -> tuple[str, ...]:
+    """Why a context file belongs with the edit files, strongest tie first."""
+    found: list[tuple[float, str]] = []
+    for edit in sorted(edits):
+        data = graph.get_edge_data(edit, path)
+        if not data:
+            continue
+        for kind in data["kinds"]:
+            if kind in _RELATION:
+                found.append((data["weight"], _RELATION[kind].format(edit)))
+                break
+    return tuple(text for _, text in sorted(found, key=lambda f: (-f[0], f[1]))[:2])

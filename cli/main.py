@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import click
 
@@ -19,6 +18,7 @@ from scoper.prices import default_model
 from scoper.scope import DEFAULT_BUDGET, scope_task
 from scoper.workspace import open_workspace
 
+from .options import format_options, repo_option
 from .output import Output
 
 __all__ = ["EXIT_OK", "EXIT_USAGE", "EXIT_USER_ERROR", "cli", "main"]
@@ -27,39 +27,25 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
 
-FORMATS = click.Choice(["table", "md", "json"])
-
 
 class DefaultGroup(click.Group):
     """A group that runs `task` when the first argument is not a command name."""
 
     default_command = "task"
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
             args = [self.default_command, *args]
-        elif not args:
-            args = ["--help"]
-        return super().parse_args(ctx, args)
+        return super().resolve_command(ctx, args)
 
 
-def repo_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--repo",
-        type=click.Path(file_okay=True, dir_okay=True),
-        default=None,
-        help="Repository folder (default: the git root above the current folder).",
-    )(func)
-
-
-def format_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    func = click.option("--json", "as_json", is_flag=True, help="Same as --format json.")(func)
-    return click.option(
-        "--format", "fmt", type=FORMATS, default="table", show_default=True, help="Output format."
-    )(func)
-
-
-@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=DefaultGroup,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="scope")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or notes on stderr.")
@@ -119,6 +105,16 @@ def index(out: Output, repo: str | None, fmt: str, as_json: bool) -> None:
     with out.progress("indexing") as progress:
         ws = open_workspace(repo, progress=progress, warn=out.warn, use_history=False)
     out.index_stats(ws.index.stats, ws.index.total_tokens, "json" if as_json else fmt)
+
+
+# Commands defined in their own modules register here, one line each.
+# [claude-code commands]
+# [plan command]
+# [onboard command]
+# [bench command]
+from . import bench as _bench_module  # noqa: E402
+
+cli.add_command(_bench_module.bench)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

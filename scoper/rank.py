@@ -23,7 +23,7 @@ from scoper.graph.terms import terms
 from .corpus import Corpus, FileFields
 from .query import Query
 
-__all__ = ["RankWeights", "RankedFile", "rank_files"]
+__all__ = ["RankWeights", "RankedFile", "is_non_source", "rank_files", "without"]
 
 # BM25 parameters, the usual values.
 BM25_K1 = 1.2
@@ -106,7 +106,7 @@ def rank_files(
     final: dict[str, float] = {}
     for path in set(direct) | set(graph_scores):
         score = direct.get(path, 0.0) + w.graph * graph_scores.get(path, 0.0)
-        if _non_source(path) and path not in _mentioned(query, path):
+        if is_non_source(path) and path not in _mentioned(query, path):
             score *= w.non_source
         final[path] = score
     ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -117,7 +117,7 @@ def rank_files(
             direct=round(direct.get(path, 0.0), 6),
             reasons=tuple(dict.fromkeys(evidence.reasons.get(path, ()))),
             is_test=is_test_path(path),
-            source=not _non_source(path),
+            source=not is_non_source(path),
         )
         for path, score in ranked
         if score > 0
@@ -251,7 +251,7 @@ _NON_SOURCE_SUFFIXES = (
 )
 
 
-def _non_source(path: str) -> bool:
+def is_non_source(path: str) -> bool:
     """Tests, docs, examples, data and config: context for a change, rarely its target."""
     lowered = path.lower()
     if is_test_path(path) or lowered.endswith(_NON_SOURCE_SUFFIXES):

@@ -1,0 +1,235 @@
+"""`scope bench`: measure scoping on the user's own git history.
+
+Each sampled commit is a task: its subject is the task text and the non-test source files it
+modified are the gold. scope runs at the commit's parent in a private checkout (a temporary
+git repository borrowing the user's objects), so the user's work tree is never touched and the
+ranking never sees the commit or anything after it. The checkout moves from commit to commit,
+so the index re-parses only what changed in between.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from scoper.graph.build import is_test_path
+
+from .errors import InputError, RepoError
+from .rank import is_non_source
+from .scope import DEFAULT_BUDGET, scope_task
+from .workspace import open_workspace
+
+__all__ = ["BenchReport", "BenchTask", "mine_tasks", "run_bench"]
+
+# Subjects of routine commits that describe no code change a user would ask for.
+_CHORE = re.compile(
+    r"^(merge|revert|release|bump|version|v?\d+\.\d+|prepare|changelog|update changelog|"
+    r"docs?\b|typo|format|lint|style|ci\b|chore|deps?\b|build\(deps|pre-commit|"
+    r"\[pre-commit|update (copyright|readme|dependencies))",
+    re.IGNORECASE,
+)
+# Commits changing more gold files than this are sweeping refactors, not tasks.
+MAX_GOLD_FILES = 6
+# Budgets recall is reported at.
+BUDGETS = (8_000, 16_000, 32_000)
+
+
+@dataclass(frozen=True)
+class BenchTask:
+    """A commit turned into a task."""
+
+    commit: str
+    parent: str
+    subject: str
+    gold: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TaskScore:
+    task: BenchTask
+    recall_at: tuple[float, ...]
+    cut_recall: float
+    cut_tokens: int
+    repo_tokens: int
+
+
+@dataclass(frozen=True)
+class BenchReport:
+    """Recall at each budget, the all-gold rate of scope's own cut, and tokens saved."""
+
+    budgets: tuple[int, ...]
+    scores: tuple[TaskScore, ...]
+
+    def summary(self) -> dict[str, object]:
+        n = len(self.scores)
+        if not n:
+            return {"tasks": 0}
+        recall = {
+            f"recall@{b // 1000}k": round(sum(s.recall_at[i] for s in self.scores) / n, 3)
+            for i, b in enumerate(self.budgets)
+        }
+        ratios = [s.cut_tokens / s.repo_tokens for s in self.scores if s.repo_tokens]
+        return {
+            "tasks": n,
+            **recall,
+            "cut_recall": round(sum(s.cut_recall for s in self.scores) / n, 3),
+            "all_gold": round(sum(1 for s in self.scores if s.cut_recall == 1.0) / n, 3),
+            "median_scope_tokens": int(statistics.median(s.cut_tokens for s in self.scores)),
+            "median_repo_tokens": int(statistics.median(s.repo_tokens for s in self.scores)),
+            "median_tokens_saved": round(1 - statistics.median(ratios), 4) if ratios else 0.0,
+        }
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "summary": self.summary(),
+            "tasks": [
+                {
+                    "commit": s.task.commit,
+                    "task": s.task.subject,
+                    "gold": list(s.task.gold),
+                    "recall": dict(
+                        zip((f"{b // 1000}k" for b in self.budgets), s.recall_at, strict=True)
+                    ),
+                    "cut_recall": s.cut_recall,
+                    "cut_tokens": s.cut_tokens,
+                }
+                for s in self.scores
+            ],
+        }
+
+
+def _git(root: str, *args: str) -> str:
+    done = subprocess.run(["git", "-C", root, *args], capture_output=True, check=False)
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RepoError(f"git {args[0]} failed in {root}: {message[-1] if message else '?'}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def mine_tasks(root: str, count: int, seed: int) -> list[BenchTask]:
+    """Sample `count` task-like commits from the history of `root` (seeded, oldest first).
+
+    Raises:
+        RepoError: `root` is not a git repository with history.
+    """
+    log = _git(
+        root,
+        "log",
+        "--no-merges",
+        "--first-parent",
+        "--format=%x00%H %P%x01%s",
+        "--name-status",
+        "--no-renames",
+        "HEAD",
+    )
+    candidates = []
+    for chunk in log.split("\0")[1:]:
+        header, _, body = chunk.partition("\n")
+        shas, _, subject = header.partition("\x01")
+        parts = shas.split()
+        if len(parts) != 2 or _CHORE.match(subject.strip()):
+            continue
+        gold = _gold(body)
+        if not gold or len(gold) > MAX_GOLD_FILES or _names_a_file(subject, gold):
+            continue
+        candidates.append(BenchTask(parts[0], parts[1], subject.strip(), gold))
+    random.Random(seed).shuffle(candidates)
+    picked = candidates[:count]
+    order = {c.commit: i for i, c in enumerate(reversed(candidates))}
+    return sorted(picked, key=lambda t: order[t.commit])
+
+
+def _gold(name_status: str) -> tuple[str, ...]:
+    files = []
+    for line in name_status.splitlines():
+        status, _, path = line.partition("\t")
+        if status == "M" and not is_test_path(path) and not is_non_source(path):
+            files.append(path)
+    return tuple(sorted(files))
+
+
+def _names_a_file(subject: str, gold: Sequence[str]) -> bool:
+    lowered = subject.lower()
+    return any(os.path.basename(p).lower() in lowered for p in gold) or any(
+        len(stem) > 3 and re.search(rf"\b{re.escape(stem)}\b", lowered)
+        for stem in (os.path.splitext(os.path.basename(p))[0].lower() for p in gold)
+    )
+
+
+@contextmanager
+def private_checkout(root: str) -> Iterator[Callable[[str], str]]:
+    """A temporary repository borrowing `root`'s objects; yields `move(commit) -> folder`."""
+    objects = os.path.join(root, _git(root, "rev-parse", "--git-common-dir").strip(), "objects")
+    folder = tempfile.mkdtemp(prefix="scope-bench-")
+    try:
+        _git(folder, "init", "-q", "-b", "main")
+        with open(os.path.join(folder, ".git", "objects", "info", "alternates"), "w") as fh:
+            fh.write(os.path.abspath(objects) + "\n")
+
+        def move(commit: str) -> str:
+            _git(folder, "update-ref", "refs/heads/main", commit)
+            _git(folder, "read-tree", "-u", "--reset", commit)
+            return folder
+
+        yield move
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_bench(
+    root: str,
+    tasks: Sequence[BenchTask],
+    *,
+    budgets: Sequence[int] = BUDGETS,
+    progress: Callable[[int, int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> BenchReport:
+    """Scope each task at its parent commit and score the ranking against the gold files."""
+    if not tasks:
+        raise InputError(
+            "no task-like commits found in the history (need commits that modify "
+            "source files with a descriptive subject)"
+        )
+    scores = []
+    with private_checkout(root) as move:
+        for done, task in enumerate(tasks, 1):
+            folder = move(task.parent)
+            ws = open_workspace(folder, warn=warn)
+            ranked = scope_task(ws, task.subject, budget=max(budgets), cut=False)
+            cut = scope_task(ws, task.subject, budget=DEFAULT_BUDGET)
+            paths = [f.path for f in ranked.files]
+            sizes = {f.path: f.tokens for f in ranked.files}
+            gold = set(task.gold)
+            recall_at = tuple(_recall(paths, sizes, gold, b) for b in budgets)
+            cut_paths = {f.path for f in cut.files}
+            scores.append(
+                TaskScore(
+                    task,
+                    recall_at,
+                    len(gold & cut_paths) / len(gold),
+                    cut.scope_tokens,
+                    cut.repo_tokens,
+                )
+            )
+            if progress:
+                progress(done, len(tasks))
+    return BenchReport(tuple(budgets), tuple(scores))
+
+
+def _recall(paths: Sequence[str], sizes: dict[str, int], gold: set[str], budget: int) -> float:
+    """Recall of the greedy ranked prefix that fits the budget (the harness's rule)."""
+    used, found = 0, 0
+    for path in paths:
+        if used + sizes[path] > budget:
+            continue
+        used += sizes[path]
+        found += path in gold
+    return found / len(gold) if gold else 0.0

@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from scoper.graph.discover import discover, is_secret_path
+from scoper.graph.errors import RepoError
+
+
+def _write(root: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content)
+
+
+def _paths(root: Path, **kwargs: int) -> list[str]:
+    return [f.path for f in discover(str(root), **kwargs).files]
+
+
+def test_gitignore_levels_negation_and_pruned_folders(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            ".gitignore": "*.log\nbuild_out/\n",
+            "app/.gitignore": "!keep.log\nlocal_*.py\n",
+            "app/main.py": "x = 1\n",
+            "app/local_settings.py": "x = 2\n",
+            "app/keep.log": "kept by a deeper negation\n",
+            "app/debug.log": "ignored\n",
+            "build_out/gen.py": "ignored folder\n",
+            "other/local_settings.py": "the app rule does not reach here\n",
+        },
+    )
+    assert _paths(tmp_path) == [
+        ".gitignore",
+        "app/.gitignore",
+        "app/keep.log",
+        "app/main.py",
+        "other/local_settings.py",
+    ]
+
+
+def test_info_exclude_and_scopeignore(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            ".git/info/exclude": "secret_notes.md\n",
+            ".scopeignore": "fixtures/\n",
+            "secret_notes.md": "x",
+            "fixtures/big.py": "x",
+            "src/a.py": "x",
+        },
+    )
+    assert _paths(tmp_path) == [".scopeignore", "src/a.py"]
+
+
+@pytest.mark.parametrize(
+    "ignored",
+    [
+        "node_modules/lib/index.js",
+        ".venv/lib/site.py",
+        "venv/bin/x.py",
+        "dist/app.js",
+        "build/lib/a.py",
+        "package-lock.json",
+        "poetry.lock",
+        "static/app.min.js",
+        "vendor/github.com/x/y.go",
+        "__pycache__/a.cpython-311.pyc",
+        "logo.png",
+        "target/debug/x.rs",
+    ],
+)
+def test_builtin_defaults(tmp_path: Path, ignored: str) -> None:
+    _write(tmp_path, {ignored: "x", "src/keep.py": "x"})
+    assert _paths(tmp_path) == ["src/keep.py"]
+
+
+def test_oversized_files_are_reported(tmp_path: Path) -> None:
+    _write(tmp_path, {"big.py": "x" * 2000, "small.py": "x"})
+    found = discover(str(tmp_path), max_bytes=1000)
+    assert [f.path for f in found.files] == ["small.py"]
+    assert found.skipped.oversized == 1 and found.skipped.oversized_paths == ("big.py",)
+
+
+def test_links_leaving_the_root_and_loops_are_skipped(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    _write(outside, {"secret.py": "x"})
+    repo = tmp_path / "repo"
+    _write(repo, {"src/a.py": "x"})
+    os.symlink(outside / "secret.py", repo / "src" / "link.py")
+    os.symlink(repo / "src", repo / "src" / "loop")  # a folder link back into the tree
+    os.symlink(repo / "nowhere", repo / "broken.py")
+    found = discover(str(repo))
+    assert [f.path for f in found.files] == ["src/a.py"]
+    assert found.skipped.outside_links == 1
+    assert found.skipped.unreadable == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "secret"),
+    [
+        (".env", True),
+        ("config/.env.production", True),
+        ("keys/admin.pem", True),
+        ("id_rsa", True),
+        ("config/credentials.json", True),
+        ("secrets.yaml", True),
+        (".npmrc", True),
+        ("service-account-prod.json", True),
+        ("auth/credentials.py", False),
+        ("src/env.py", False),
+        ("docs/keys.md", False),
+        ("environment.ts", False),
+    ],
+)
+def test_secret_paths(path: str, secret: bool) -> None:
+    assert is_secret_path(path) is secret
+
+
+def test_secrets_are_known_and_flagged(tmp_path: Path) -> None:
+    _write(tmp_path, {".env": "KEY=1", "app.py": "x"})
+    found = discover(str(tmp_path))
+    assert found.secrets == (".env",)
+
+
+@pytest.mark.parametrize("make", ["missing", "file"])
+def test_bad_roots(tmp_path: Path, make: str) -> None:
+    target = tmp_path / "target"
+    if make == "file":
+        target.write_text("x")
+    with pytest.raises(RepoError, match="target"):
+        discover(str(target))

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import pytest
+
+from scoper.graph.terms import identifier_parts, stem, terms
+
+
+@pytest.mark.parametrize(
+    ("identifier", "parts"),
+    [
+        ("getHTTPResponse", ("get", "http", "response")),
+        ("parse_http_response", ("parse", "http", "response")),
+        ("CliRunner", ("cli", "runner")),
+        ("XMLHttpRequest2", ("xml", "http", "request", "2")),
+        ("__init__", ("init",)),
+    ],
+)
+def test_identifier_parts(identifier: str, parts: tuple[str, ...]) -> None:
+    assert identifier_parts(identifier) == parts
+
+
+@pytest.mark.parametrize(
+    ("words", "same"),
+    [
+        (("retry", "retries", "retried"), True),
+        (("parse", "parsing", "parser", "parsed"), True),
+        (("token", "tokens"), True),
+        (("alias", "aliases"), True),
+        (("configure", "configuration"), True),
+        (("stop", "stopped"), True),
+        (("class", "classes"), True),
+        (("login", "logout"), False),
+    ],
+)
+def test_stem_maps_inflections_together(words: tuple[str, ...], same: bool) -> None:
+    assert (len({stem(w) for w in words}) == 1) is same
+
+
+def test_terms_split_identifiers_and_keep_compounds() -> None:
+    found = terms("def loginUser(self): return check_password(pwd)")
+    assert found[:3] == ["login", "user", "loginuser"]
+    assert "check" in found and "password" in found and "checkpassword" in found
+    assert "def" not in found and "self" not in found and "return" not in found

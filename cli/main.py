@@ -110,6 +110,9 @@ def index(out: Output, repo: str | None, fmt: str, as_json: bool) -> None:
 # Commands defined in their own modules register here, one line each.
 # [claude-code commands]
 # [plan command]
+from . import plan as _plan_module  # noqa: E402
+
+cli.add_command(_plan_module.plan)
 # [onboard command]
 # [bench command]
 from . import bench as _bench_module  # noqa: E402

@@ -135,7 +135,7 @@ def _lexical(corpus: Corpus, f: FileFields, query: Query, evidence: _Evidence) -
             content += gain
             hits.append((gain, term))
     if hits:
-        best = [t for _, t in sorted(hits, key=lambda h: (-h[0], h[1]))[:3]]
+        best = [t for _, t in sorted(hits, key=lambda h: (-h[0], h[1]))[:6]]
         evidence.add("content", f.path, content, "mentions " + _quoted(query, best))
     path_terms = [t for t in query.weights if t in f.name_terms or t in f.dir_terms]
     path_score = sum(
@@ -157,7 +157,8 @@ def _lexical(corpus: Corpus, f: FileFields, query: Query, evidence: _Evidence) -
 
 
 def _quoted(query: Query, found: list[str]) -> str:
-    return ", ".join(f"'{query.word(t)}'" for t in found[:3])
+    words = dict.fromkeys(query.word(t) for t in found)
+    return ", ".join(f"'{w}'" for w in list(words)[:3])
 
 
 def _explicit(f: FileFields, query: Query, evidence: _Evidence) -> None:

@@ -29,7 +29,10 @@ def test_parse_definitions_references_imports_and_doc() -> None:
     facts = parse_source("app/sessions/store.py", SOURCE, PYTHON)
     assert facts.doc == "Sessions: create, refresh and expire them."
     assert [(s.name, s.kind) for s in facts.symbols] == [
-        ("TIMEOUT", "constant"), ("Store", "class"), ("get", "method"), ("expire", "function"),
+        ("TIMEOUT", "constant"),
+        ("Store", "class"),
+        ("get", "method"),
+        ("expire", "function"),
     ]
     assert {"Base", "cached", "Key", "fetch", "get_connection", "delete"} <= set(facts.references)
     assert facts.imports == (
@@ -48,22 +51,43 @@ def test_syntax_error_degrades() -> None:
     assert "fine" in [s.name for s in facts.symbols]
 
 
-PROJECT = ProjectFiles("/nonexistent", frozenset({
-    "app/__init__.py", "app/db/__init__.py", "app/db/connection.py",
-    "app/sessions/__init__.py", "app/sessions/store.py", "app/sessions/passwords.py",
-    "app/sessions/tokens.py",
-    "src/lib/__init__.py", "src/lib/core.py", "src/lib/sub/__init__.py", "src/lib/sub/deep.py",
-    "tests/test_core.py", "tests/helpers.py", "scripts/tool.py",
-}))
+PROJECT = ProjectFiles(
+    "/nonexistent",
+    frozenset(
+        {
+            "app/__init__.py",
+            "app/db/__init__.py",
+            "app/db/connection.py",
+            "app/sessions/__init__.py",
+            "app/sessions/store.py",
+            "app/sessions/passwords.py",
+            "app/sessions/tokens.py",
+            "src/lib/__init__.py",
+            "src/lib/core.py",
+            "src/lib/sub/__init__.py",
+            "src/lib/sub/deep.py",
+            "tests/test_core.py",
+            "tests/helpers.py",
+            "scripts/tool.py",
+        }
+    ),
+)
 
 
 @pytest.mark.parametrize(
     ("importer", "ref", "expected"),
     [
-        ("app/sessions/store.py", ImportRef("db.connection", ("get_connection",), 2),
-         ("app/db/connection.py",)),
+        (
+            "app/sessions/store.py",
+            ImportRef("db.connection", ("get_connection",), 2),
+            ("app/db/connection.py",),
+        ),
         ("app/sessions/store.py", ImportRef("", ("passwords",), 1), ("app/sessions/passwords.py",)),
-        ("app/sessions/store.py", ImportRef("", ("nothing_here",), 1), ("app/sessions/__init__.py",)),
+        (
+            "app/sessions/store.py",
+            ImportRef("", ("nothing_here",), 1),
+            ("app/sessions/__init__.py",),
+        ),
         ("app/sessions/store.py", ImportRef("tokens", ("*",), 1), ("app/sessions/tokens.py",)),
         ("app/sessions/store.py", ImportRef("app.db.connection"), ("app/db/connection.py",)),
         ("app/sessions/store.py", ImportRef("app.db", ("connection",)), ("app/db/connection.py",)),

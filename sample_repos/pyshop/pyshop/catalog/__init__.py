@@ -1,0 +1,1 @@
+"""Product catalog: products, stock levels and search."""

@@ -1,0 +1,1 @@
+"""Orders: the shopping cart, checkout, order history and shipping."""

@@ -1,0 +1,1 @@
+"""Small, dependency-free helpers used across the code base."""

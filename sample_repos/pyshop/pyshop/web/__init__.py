@@ -1,0 +1,1 @@
+"""A tiny WSGI layer: request/response objects, a router and the app factory."""

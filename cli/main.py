@@ -109,6 +109,11 @@ def index(out: Output, repo: str | None, fmt: str, as_json: bool) -> None:
 
 # Commands defined in their own modules register here, one line each.
 # [claude-code commands]
+from . import hook as _hook_module  # noqa: E402
+from . import mcp as _mcp_module  # noqa: E402
+
+cli.add_command(_hook_module.hook)
+cli.add_command(_mcp_module.mcp)
 # [plan command]
 from . import plan as _plan_module  # noqa: E402
 

@@ -26,95 +26,29 @@ DEFAULT_MAX_BYTES = 1_000_000
 
 IGNORE_FILES = (".gitignore", ".scopeignore")
 
-# Built-in defaults, in gitignore syntax: what no task needs and every repo has.
-DEFAULT_IGNORES = (
-    ".git/",
-    ".hg/",
-    ".svn/",
-    ".scope/",
-    ".claude/",
-    ".idea/",
-    ".vscode/",
-    "node_modules/",
-    "bower_components/",
-    "vendor/",
-    "third_party/",
-    ".venv/",
-    "venv/",
-    ".env/",
-    ".tox/",
-    ".nox/",
-    "__pycache__/",
-    ".mypy_cache/",
-    ".pytest_cache/",
-    ".ruff_cache/",
-    ".hypothesis/",
-    "build/",
-    "dist/",
-    "target/",
-    ".next/",
-    ".nuxt/",
-    "coverage/",
-    "htmlcov/",
-    "*.egg-info/",
-    ".eggs/",
-    ".gradle/",
-    ".terraform/",
-    "*.min.js",
-    "*.min.css",
-    "*.map",
-    "*.bundle.js",
-    "package-lock.json",
-    "yarn.lock",
-    "pnpm-lock.yaml",
-    "poetry.lock",
-    "Pipfile.lock",
-    "uv.lock",
-    "Cargo.lock",
-    "go.sum",
-    "composer.lock",
-    "Gemfile.lock",
-    "*.lock",
-    "*.pyc",
-    "*.pyo",
-    "*.class",
-    "*.o",
-    "*.so",
-    "*.dylib",
-    "*.dll",
-    "*.exe",
-    "*.a",
-    "*.png",
-    "*.jpg",
-    "*.jpeg",
-    "*.gif",
-    "*.ico",
-    "*.webp",
-    "*.bmp",
-    "*.pdf",
-    "*.zip",
-    "*.gz",
-    "*.tgz",
-    "*.bz2",
-    "*.xz",
-    "*.7z",
-    "*.tar",
-    "*.jar",
-    "*.war",
-    "*.woff",
-    "*.woff2",
-    "*.ttf",
-    "*.otf",
-    "*.eot",
-    "*.mp3",
-    "*.mp4",
-    "*.wav",
-    "*.mov",
-    "*.sqlite",
-    "*.sqlite3",
-    "*.db",
-    ".DS_Store",
+# Built-in defaults: what no task needs and every repo has. Kept as name sets rather than
+# gitignore patterns because they are checked for every entry of every walk.
+DEFAULT_IGNORED_DIRS = frozenset(
+    """.git .hg .svn .scope .claude .idea .vscode node_modules bower_components vendor
+    third_party .venv venv .tox .nox __pycache__ .mypy_cache .pytest_cache .ruff_cache
+    .hypothesis build dist target .next .nuxt coverage htmlcov .eggs .gradle .terraform""".split()
 )
+DEFAULT_IGNORED_FILES = frozenset(
+    """package-lock.json yarn.lock pnpm-lock.yaml poetry.lock Pipfile.lock uv.lock Cargo.lock
+    go.sum composer.lock Gemfile.lock .DS_Store CLAUDE.local.md""".split()
+)
+DEFAULT_IGNORED_SUFFIXES = tuple(
+    """.min.js .min.css .map .bundle.js .lock .pyc .pyo .class .o .so .dylib .dll .exe .a
+    .png .jpg .jpeg .gif .ico .webp .bmp .pdf .zip .gz .tgz .bz2 .xz .7z .tar .jar .war
+    .woff .woff2 .ttf .otf .eot .mp3 .mp4 .wav .mov .sqlite .sqlite3 .db""".split()
+)
+
+
+def _ignored_by_default(name: str, is_dir: bool) -> bool:
+    if is_dir:
+        return name in DEFAULT_IGNORED_DIRS or name.endswith(".egg-info")
+    return name in DEFAULT_IGNORED_FILES or name.lower().endswith(DEFAULT_IGNORED_SUFFIXES)
+
 
 # Secret-looking files: known (so deny rules can cover them), never read, scoped or printed.
 _SECRET_RE = re.compile(
@@ -181,8 +115,8 @@ def discover(root: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Discovery:
         what = "does not exist" if not os.path.exists(root) else "is not a folder"
         raise RepoError(f"{root} {what}; pass --repo a repository folder")
     real_root = os.path.realpath(root)
-    base_lines = list(DEFAULT_IGNORES) + _read_lines(os.path.join(root, ".git", "info", "exclude"))
-    rules = _Rules((("", pathspec.GitIgnoreSpec.from_lines(base_lines)),))
+    exclude = _read_lines(os.path.join(root, ".git", "info", "exclude"))
+    rules = _Rules((("", pathspec.GitIgnoreSpec.from_lines(exclude)),) if exclude else ())
     counts = _Counter()
     files = sorted(_walk(root, real_root, "", rules, max_bytes, counts), key=lambda f: f.path)
     return Discovery(root=root, files=tuple(files), skipped=counts.freeze())
@@ -225,7 +159,7 @@ def _walk(
             counts.outside += 1
             continue
         is_dir = stat.S_ISDIR(info.st_mode)
-        if rules.ignored(path, is_dir):
+        if _ignored_by_default(entry.name, is_dir) or rules.ignored(path, is_dir):
             counts.ignored += 1
             continue
         if is_dir:

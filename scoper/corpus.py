@@ -95,11 +95,11 @@ class Corpus:
         subjects: dict[str, list[str]] = defaultdict(list)
         for age, commit in enumerate(history.commits):
             touched = [p for p in commit.files if p in known]
+            if not touched or len(commit.files) > HISTORY_MAX_FILES:
+                continue  # sweeping commits (releases, regenerated copies) say nothing
             decay = 0.5 ** (age / HISTORY_HALF_LIFE)
             for path in touched:
                 self.recency[path] = self.recency.get(path, 0.0) + decay
-            if not touched or len(commit.files) > HISTORY_MAX_FILES:
-                continue
             subject_terms = count_terms(commit.subject)
             for path in touched:
                 self.history_terms.setdefault(path, Counter()).update(subject_terms)

@@ -20,6 +20,14 @@ MAX_TERMS = 64
 EXPLICIT_WEIGHT = 2.0
 # Synonyms widen the net at half the weight of the word the user wrote.
 SYNONYM_WEIGHT = 0.5
+# Words that say what to do rather than where: they match everywhere, so they count less.
+ACTION_WEIGHT = 0.3
+_ACTION_WORDS = frozenset(
+    """fix fixed fixes add added adds remove removed update updated support supports allow
+    allows use make change changed refactor refactored improve improved handle handles
+    implement implemented ensure issue issues bug bugs properly correctly instead when now
+    new better possible always never should""".split()
+)
 
 # Developer shorthand and near-synonyms, both directions.
 _SYNONYMS: tuple[tuple[str, ...], ...] = (
@@ -104,8 +112,12 @@ def parse_query(task: str) -> Query:
         raise InputError(f"the task {text[:60]!r} has no words to search for; describe the change")
     weights: dict[str, float] = {}
     explicit_terms = {t for ident in explicit for t in terms(ident)}
+    actions = {stem(w) for w in _ACTION_WORDS}
     for term, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]:
-        weights[term] = EXPLICIT_WEIGHT if term in explicit_terms else 1.0
+        if term in explicit_terms:
+            weights[term] = EXPLICIT_WEIGHT
+        else:
+            weights[term] = ACTION_WEIGHT if term in actions else 1.0
     for term in list(weights):
         for synonym in _SYNONYM_OF.get(term, ()):
             weights.setdefault(synonym, SYNONYM_WEIGHT)

@@ -32,6 +32,9 @@ BM25_B = 0.75
 DIR_TERM_SHARE = 0.35
 # Personalization uses the best direct matches only: a long tail adds noise, not recall.
 SEED_COUNT = 12
+# Graph scores are divided by global PageRank to this power, so hubs every walk reaches
+# (the console, the types module) do not outrank the neighbours specific to the task.
+HUB_DAMPING = 0.5
 
 
 @dataclass(frozen=True)
@@ -212,8 +215,20 @@ def _spread(graph: nx.DiGraph, direct: Mapping[str, float]) -> dict[str, float]:
     if not personalization:
         return {}
     ranks = pagerank(graph, personalization)
+    if HUB_DAMPING:
+        prior = _global_rank(graph)
+        ranks = {p: r / (prior[p] * len(prior)) ** HUB_DAMPING for p, r in ranks.items()}
     top = max(ranks.values(), default=0.0)
     return {p: r / top for p, r in ranks.items() if r > 0} if top > 0 else {}
+
+
+def _global_rank(graph: nx.DiGraph) -> dict[str, float]:
+    """Global PageRank, computed once per graph (a plan scopes many tasks on one graph)."""
+    cached: dict[str, float] | None = graph.graph.get("global_rank")
+    if cached is None:
+        cached = pagerank(graph)
+        graph.graph["global_rank"] = cached
+    return cached
 
 
 _NON_SOURCE_PARTS = (
@@ -249,6 +264,7 @@ _NON_SOURCE_SUFFIXES = (
     ".xml",
     ".snap",
     ".golden",
+    ".log",
 )
 
 

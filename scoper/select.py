@@ -23,7 +23,13 @@ KNEE_GAP = 0.25
 EDIT_RATIO = 0.6
 # The scope lists at most this many edit, context and test files.
 MAX_EDIT = 4
-MAX_FILES = 20
+# A knee right after the first file is usually noise between close candidates.
+MIN_FILES = 2
+# Below the knee, files tied to an edit file by the graph still join as context while their
+# score is at least this share of the best, up to MAX_LINKED of them.
+LINKED_RATIO = 0.15
+MAX_LINKED = 2
+MAX_FILES = 6
 MAX_TESTS = 3
 # "Also consider": this many of the best files just below the cut.
 ALSO_CONSIDER = 5
@@ -66,28 +72,16 @@ def select_files(
     tokens = {p: int(graph.nodes[p].get("tokens", 0)) for p in graph.nodes}
     if not ranked:
         return Selection((), ())
-    best = ranked[0].score
     best_direct = max(r.direct for r in ranked)
-    chosen: list[RankedFile] = []
-    used = 0
-    rest: list[RankedFile] = []
-    previous = best
-    stopped = False
-    for r in ranked:
-        past_knee = cut and (
-            r.score < KNEE_RATIO * best
-            or previous - r.score > KNEE_GAP * best
-            or len(chosen) >= MAX_FILES
-        )
-        stopped = stopped or past_knee
-        size = tokens.get(r.path, 0)
-        if stopped or used + size > budget or (cut and r.is_test):
-            rest.append(r)
-        else:
-            chosen.append(r)
-            used += size
-        previous = r.score
+    chosen, rest = (_knee if cut else _fill)(ranked, tokens, budget)
     edits = _edit_paths(chosen, best_direct)
+    used = sum(tokens.get(r.path, 0) for r in chosen)
+    if cut:
+        linked = _linked_context(edits, graph, rest, budget - used, tokens, ranked[0].score)
+        used += sum(tokens.get(r.path, 0) for r in linked)
+        order = {r.path: i for i, r in enumerate(ranked)}
+        chosen = sorted([*chosen, *linked], key=lambda r: order[r.path])
+        rest = [r for r in rest if r not in linked]
     files = [
         _as_selected(r, "edit", tokens)
         if r.path in edits
@@ -101,6 +95,85 @@ def select_files(
         rest = [r for r in rest if r.path not in picked]
     also = tuple(_as_selected(r, _role(r), tokens) for r in rest if not r.is_test)[:ALSO_CONSIDER]
     return Selection(tuple(files), also)
+
+
+_Split = tuple[list[RankedFile], list[RankedFile]]
+
+
+def _fill(ranked: Sequence[RankedFile], tokens: dict[str, int], budget: int) -> _Split:
+    """Everything that fits the budget, in rank order (a file too large is skipped)."""
+    chosen: list[RankedFile] = []
+    rest: list[RankedFile] = []
+    used = 0
+    for r in ranked:
+        size = tokens.get(r.path, 0)
+        if used + size > budget:
+            rest.append(r)
+        else:
+            chosen.append(r)
+            used += size
+    return chosen, rest
+
+
+def _knee(ranked: Sequence[RankedFile], tokens: dict[str, int], budget: int) -> _Split:
+    """Non-test files in rank order until the scores fall past the knee or the budget is full."""
+    best = ranked[0].score
+    chosen: list[RankedFile] = []
+    rest: list[RankedFile] = []
+    used = 0
+    previous = best
+    stopped = False
+    for r in ranked:
+        stopped = stopped or (
+            r.score < KNEE_RATIO * best
+            or (previous - r.score > KNEE_GAP * best and len(chosen) >= MIN_FILES)
+            or len(chosen) >= MAX_FILES
+        )
+        size = tokens.get(r.path, 0)
+        if stopped or used + size > budget or r.is_test:
+            rest.append(r)
+        else:
+            chosen.append(r)
+            used += size
+        previous = r.score
+    return chosen, rest
+
+
+def _linked_context(
+    edits: set[str],
+    graph: nx.DiGraph,
+    rest: Sequence[RankedFile],
+    room: int,
+    tokens: dict[str, int],
+    best: float,
+) -> list[RankedFile]:
+    """Files below the knee that an edit file depends on, or that depend on it, best first."""
+    linked: list[RankedFile] = []
+    for r in rest:
+        if len(linked) >= MAX_LINKED or r.score < LINKED_RATIO * best:
+            break
+        size = tokens.get(r.path, 0)
+        if r.is_test or not r.source or size > room:
+            continue
+        if any(graph.has_edge(e, r.path) or graph.has_edge(r.path, e) for e in edits):
+            kinds = {k for e in edits for k in _kinds(graph, e, r.path)}
+            if kinds & _CONTEXT_KINDS:
+                linked.append(r)
+                room -= size
+    return linked
+
+
+# Ties that make a file context for an edit: code it uses or code that uses it.
+_CONTEXT_KINDS = frozenset({"import", "imported_by", "reference", "cochange"})
+
+
+def _kinds(graph: nx.DiGraph, a: str, b: str) -> set[str]:
+    kinds: set[str] = set()
+    for source, target in ((a, b), (b, a)):
+        data = graph.get_edge_data(source, target)
+        if data:
+            kinds.update(data["kinds"])
+    return kinds
 
 
 def _edit_paths(chosen: Sequence[RankedFile], best_direct: float) -> set[str]:

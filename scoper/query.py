@@ -56,8 +56,11 @@ _SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("perm", "permission", "authorization"),
 )
 _SYNONYM_OF: dict[str, tuple[str, ...]] = {}
+_SYNONYM_WORD: dict[str, str] = {}  # stem → the word it came from, for reasons
 for _group in _SYNONYMS:
     _stems = tuple(dict.fromkeys(stem(w) for w in _group))
+    for _word in _group:
+        _SYNONYM_WORD.setdefault(stem(_word), _word)
     for _s in _stems:
         _SYNONYM_OF[_s] = tuple(x for x in _stems if x != _s)
 
@@ -89,7 +92,7 @@ class Query:
     words: dict[str, str]  # stemmed term → a word the task wrote for it, for reasons
 
     def word(self, term: str) -> str:
-        return self.words.get(term, term)
+        return self.words.get(term) or _SYNONYM_WORD.get(term, term)
 
     @property
     def terms(self) -> tuple[str, ...]:

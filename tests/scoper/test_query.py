@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from scoper.errors import InputError
+from scoper.query import ACTION_WEIGHT, EXPLICIT_WEIGHT, SYNONYM_WEIGHT, parse_query
+
+
+def test_identifier_aware_terms_and_explicit_mentions() -> None:
+    query = parse_query("Add CliRunner default `catch_exceptions` parameter")
+    assert set(query.identifiers) == {"CliRunner", "catch_exceptions"}
+    assert query.weights["clirunner"] == EXPLICIT_WEIGHT
+    assert query.weights["catchexceptions"] == EXPLICIT_WEIGHT
+    assert query.weights["default"] == 1.0
+    assert query.weights["add"] == ACTION_WEIGHT
+
+
+def test_synonyms_join_at_lower_weight_and_display_as_words() -> None:
+    query = parse_query("fix login bug")
+    assert query.weights["login"] == 1.0
+    assert query.weights["signin"] == SYNONYM_WEIGHT
+    assert query.word("authenticat") == "authenticate"
+
+
+def test_paths_are_recognised() -> None:
+    query = parse_query("crash in src/app/login.py and views.py")
+    assert query.paths == ("src/app/login.py", "views.py")
+
+
+@pytest.mark.parametrize(
+    ("task", "message"), [("", "empty"), ("  \n ", "empty"), ("?!", "no words")]
+)
+def test_unusable_tasks(task: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_query(task)
+
+
+def test_long_tasks_are_bounded() -> None:
+    query = parse_query(" ".join(f"word{i}x" for i in range(5000)))
+    assert len(query.weights) <= 64 * 2

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from scoper.rank import RankedFile
+from scoper.select import ALSO_CONSIDER, select_files
+
+
+def _ranked(*rows: tuple[str, float, float]) -> list[RankedFile]:
+    return [
+        RankedFile(
+            path,
+            score,
+            direct,
+            (f"reason for {path}",),
+            path.startswith("tests/"),
+            not path.startswith(("tests/", "docs/")),
+        )
+        for path, score, direct in rows
+    ]
+
+
+def _graph(tokens: dict[str, int], edges: list[tuple[str, str, str]]) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    for path, size in tokens.items():
+        graph.add_node(path, tokens=size, test=path.startswith("tests/"))
+    for a, b, kind in edges:
+        graph.add_edge(a, b, weight=1.0, kinds=(kind,))
+    return graph
+
+
+RANKED = _ranked(
+    ("app/login.py", 3.0, 2.8),
+    ("app/views.py", 2.5, 2.0),
+    ("app/users.py", 2.0, 0.4),
+    ("tests/test_login.py", 1.0, 1.5),
+    ("app/util.py", 0.7, 0.1),
+    ("app/billing.py", 0.6, 0.6),
+    ("docs/login.md", 0.5, 0.9),
+)
+TOKENS = {r.path: 1000 for r in RANKED}
+GRAPH = _graph(
+    TOKENS,
+    [
+        ("app/login.py", "app/util.py", "import"),
+        ("app/util.py", "app/login.py", "imported_by"),
+        ("app/login.py", "tests/test_login.py", "test"),
+        ("tests/test_login.py", "app/login.py", "test"),
+    ],
+)
+
+
+def test_roles_knee_linked_context_and_tests() -> None:
+    selection = select_files(RANKED, GRAPH, budget=32_000)
+    assert [(f.path, f.role) for f in selection.files] == [
+        ("app/login.py", "edit"),
+        ("app/views.py", "edit"),
+        ("app/users.py", "context"),
+        ("app/util.py", "context"),  # below the knee, but login.py imports it
+        ("tests/test_login.py", "test"),
+    ]
+    assert selection.files[3].reasons[0] == "imported by app/login.py"
+    assert [f.path for f in selection.also_consider] == ["app/billing.py", "docs/login.md"]
+    assert len(selection.also_consider) <= ALSO_CONSIDER
+
+
+def test_budget_is_a_hard_cap() -> None:
+    selection = select_files(RANKED, GRAPH, budget=2_500)
+    assert sum(f.tokens for f in selection.files) <= 2_500
+    assert [f.path for f in selection.files] == ["app/login.py", "app/views.py"]
+
+
+def test_no_cut_fills_the_budget_in_rank_order() -> None:
+    selection = select_files(RANKED, GRAPH, budget=5_000, cut=False)
+    assert [f.path for f in selection.files] == [r.path for r in RANKED[:5]]
+
+
+@pytest.mark.parametrize("budget", [1, 999])
+def test_nothing_fits(budget: int) -> None:
+    assert select_files(RANKED, GRAPH, budget=budget).files == ()
+
+
+def test_empty_ranking() -> None:
+    assert select_files([], GRAPH, budget=10).files == ()

@@ -23,7 +23,7 @@ from .discover import discover
 from .errors import IndexError_
 from .languages import language_for
 from .model import Discovery, FileFacts, ImportRef, SkipCounts, SourceFile, Symbol
-from .parse import parse_source
+from .parse import parse_source, parser_fingerprint
 from .terms import count_terms
 
 __all__ = [
@@ -235,16 +235,17 @@ def _ensure_schema(conn: sqlite3.Connection, warn: Warn) -> None:
     try:
         conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         version = conn.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if version is None or version[0] != str(SCHEMA_VERSION):
+        wanted = f"{SCHEMA_VERSION}:{parser_fingerprint()}"
+        if version is None or version[0] != wanted:
             if version is not None:
-                warn(f"index schema changed ({version[0]} → {SCHEMA_VERSION}); rebuilding it")
+                warn("index schema or parser changed; rebuilding it")
             conn.execute("DROP TABLE IF EXISTS files")
             conn.execute("DELETE FROM meta")
             conn.execute(
                 "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
                 " digest TEXT, kind TEXT, tokens INTEGER, facts TEXT, terms TEXT)"
             )
-            conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+            conn.execute("INSERT INTO meta VALUES ('schema', ?)", (wanted,))
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")

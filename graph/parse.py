@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
-from .languages import LanguageSpec
+from .languages import LANGUAGES, LanguageSpec
 from .model import FileFacts, ImportRef, Symbol
 
-__all__ = ["parse_source"]
+__all__ = ["parse_source", "parser_fingerprint"]
 
 # A docstring longer than this is cut: its first lines say what the file is for.
 MAX_DOC_CHARS = 600
@@ -93,3 +94,22 @@ def _clean_doc(raw: str) -> str:
         line = line.removesuffix("*/").strip().strip("\"'")
         lines.append(line)
     return " ".join(" ".join(lines).split())[:MAX_DOC_CHARS]
+
+
+@cache
+def parser_fingerprint() -> str:
+    """A digest of the query files and grammar versions: facts parsed under another are stale."""
+    digest = hashlib.sha1()
+    for spec in sorted(LANGUAGES, key=lambda s: s.name):
+        query = resources.files(__package__).joinpath("queries", f"{spec.query}.scm")
+        digest.update(query.read_bytes())
+        digest.update(_version(spec.grammar.__module__.split(".")[0]).encode())
+    digest.update(_version("tree_sitter").encode())
+    return digest.hexdigest()[:16]
+
+
+def _version(module: str) -> str:
+    try:
+        return metadata.version(module.replace("_", "-"))
+    except metadata.PackageNotFoundError:
+        return "unknown"

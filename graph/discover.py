@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -108,18 +109,37 @@ def _read_lines(path: str) -> list[str]:
 def discover(root: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Discovery:
     """Walk `root` and return the files worth indexing, sorted by path.
 
+    In a git work tree, files git tracks are kept even where an ignore rule matches them
+    (git's own behaviour); built-in defaults such as lock files and vendored folders still
+    apply to them.
+
     Raises:
         RepoError: `root` does not exist or is not a folder.
     """
     if not os.path.isdir(root):
         what = "does not exist" if not os.path.exists(root) else "is not a folder"
         raise RepoError(f"{root} {what}; pass --repo a repository folder")
-    real_root = os.path.realpath(root)
     exclude = _read_lines(os.path.join(root, ".git", "info", "exclude"))
     rules = _Rules((("", pathspec.GitIgnoreSpec.from_lines(exclude)),) if exclude else ())
-    counts = _Counter()
-    files = sorted(_walk(root, real_root, "", rules, max_bytes, counts), key=lambda f: f.path)
-    return Discovery(root=root, files=tuple(files), skipped=counts.freeze())
+    walker = _Walker(root, max_bytes, _tracked_files(root))
+    files = sorted(walker.walk("", rules, False), key=lambda f: f.path)
+    return Discovery(root=root, files=tuple(files), skipped=walker.counts.freeze())
+
+
+def _tracked_files(root: str) -> frozenset[str]:
+    """Paths git tracks under `root` (relative to it); empty outside a work tree."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", root, "ls-files", "-z", "--", "."],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    if done.returncode != 0:
+        return frozenset()
+    return frozenset(p for p in done.stdout.decode("utf-8", "replace").split("\0") if p)
 
 
 class _Counter:
@@ -137,41 +157,64 @@ class _Counter:
         )
 
 
-def _walk(
-    root: str, real_root: str, rel: str, rules: _Rules, max_bytes: int, counts: _Counter
-) -> Iterator[SourceFile]:
-    folder = os.path.join(root, rel) if rel else root
-    rules = rules.extended(rel, folder)
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        counts.unreadable += 1
-        return
-    for entry in entries:
-        path = f"{rel}/{entry.name}" if rel else entry.name
+class _Walker:
+    """One walk of a repository: the fixed inputs, the tracked set and the skip counts."""
+
+    def __init__(self, root: str, max_bytes: int, tracked: frozenset[str]) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self.max_bytes = max_bytes
+        self.tracked = tracked
+        self.tracked_dirs = frozenset(
+            p.rsplit("/", i)[0] for p in tracked for i in range(1, p.count("/") + 1)
+        )
+        self.counts = _Counter()
+
+    def walk(self, rel: str, rules: _Rules, ignored_above: bool) -> Iterator[SourceFile]:
+        """Files under `rel`; `ignored_above` marks a folder walked only for tracked files."""
+        folder = os.path.join(self.root, rel) if rel else self.root
+        rules = rules.extended(rel, folder)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            self.counts.unreadable += 1
+            return
+        for entry in entries:
+            yield from self._entry(
+                entry, f"{rel}/{entry.name}" if rel else entry.name, rules, ignored_above
+            )
+
+    def _entry(
+        self, entry: os.DirEntry[str], path: str, rules: _Rules, ignored_above: bool
+    ) -> Iterator[SourceFile]:
         try:
             is_link = entry.is_symlink()
             info = os.stat(entry.path) if is_link else entry.stat(follow_symlinks=False)
         except OSError:  # broken link, vanished file, link loop
-            counts.unreadable += 1
-            continue
-        if is_link and not _inside(os.path.realpath(entry.path), real_root):
-            counts.outside += 1
-            continue
+            self.counts.unreadable += 1
+            return
+        if is_link and not _inside(os.path.realpath(entry.path), self.real_root):
+            self.counts.outside += 1
+            return
         is_dir = stat.S_ISDIR(info.st_mode)
-        if _ignored_by_default(entry.name, is_dir) or rules.ignored(path, is_dir):
-            counts.ignored += 1
-            continue
+        if _ignored_by_default(entry.name, is_dir):
+            self.counts.ignored += 1
+            return
+        ignored = ignored_above or rules.ignored(path, is_dir)
+        kept_by_git = path in (self.tracked_dirs if is_dir else self.tracked)
+        if ignored and not kept_by_git:
+            self.counts.ignored += 1
+            return
         if is_dir:
             if not is_link:  # linked folders inside the root are already walked; skip loops
-                yield from _walk(root, real_root, path, rules, max_bytes, counts)
-            continue
+                yield from self.walk(path, rules, ignored)
+            return
         if not stat.S_ISREG(info.st_mode):
-            continue
-        if info.st_size > max_bytes:
-            counts.oversized += 1
-            counts.oversized_paths.append(path)
-            continue
+            return
+        if info.st_size > self.max_bytes:
+            self.counts.oversized += 1
+            self.counts.oversized_paths.append(path)
+            return
         yield SourceFile(path, info.st_size, info.st_mtime_ns, secret=is_secret_path(path))
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,40 @@ def test_bad_roots(tmp_path: Path, make: str) -> None:
         target.write_text("x")
     with pytest.raises(RepoError, match="target"):
         discover(str(target))
+
+
+def test_tracked_files_are_kept_even_when_an_ignore_rule_matches(tmp_path: Path) -> None:
+    _write(
+        tmp_path,
+        {
+            "packages/lib/.gitignore": "**/package.json\ngenerated/\n",
+            "packages/lib/package.json": "{}",
+            "packages/lib/generated/keep.py": "x",
+            "packages/lib/generated/untracked.py": "x",
+            "packages/lib/local/package.json": "{}",
+        },
+    )
+    commit_all_but(
+        tmp_path, ["packages/lib/local/package.json", "packages/lib/generated/untracked.py"]
+    )
+    assert _paths(tmp_path) == [
+        "packages/lib/.gitignore",
+        "packages/lib/generated/keep.py",
+        "packages/lib/package.json",
+    ]
+
+
+def commit_all_but(root: Path, untracked: list[str]) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@e",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@e",
+    }
+    subprocess.run(["git", "init", "-q", str(root)], check=True, env=env)
+    subprocess.run(["git", "-C", str(root), "add", "-f", "--", "."], check=True, env=env)
+    subprocess.run(
+        ["git", "-C", str(root), "rm", "-q", "--cached", "--", *untracked], check=True, env=env
+    )
+    subprocess.run(["git", "-C", str(root), "commit", "-qm", "x"], check=True, env=env)

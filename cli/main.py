@@ -14,10 +14,12 @@ import click
 
 from scoper import __version__
 from scoper.errors import ScopeError
+from scoper.hints import DEFAULT_DENY_MIN_TOKENS
 from scoper.prices import default_model
 from scoper.scope import DEFAULT_BUDGET, scope_task
 from scoper.workspace import open_workspace
 
+from .hints import write_task_hints
 from .options import format_options, repo_option
 from .output import Output
 
@@ -76,6 +78,20 @@ def cli(ctx: click.Context, debug: bool, quiet: bool) -> None:
 @click.option(
     "--no-cut", is_flag=True, help="Fill the budget in rank order instead of stopping at the knee."
 )
+@click.option("--write", is_flag=True, help="Write the scope into CLAUDE.local.md for Claude Code.")
+@click.option(
+    "--deny",
+    is_flag=True,
+    help="Also deny reading secrets and large out-of-scope areas (.claude/settings.local.json); "
+    "implies --write.",
+)
+@click.option(
+    "--deny-min-tokens",
+    type=click.IntRange(min=1),
+    default=DEFAULT_DENY_MIN_TOKENS,
+    show_default=True,
+    help="Smallest top-level area (in tokens) listed as not needed and, with --deny, denied.",
+)
 @format_options
 @click.pass_obj
 def task(
@@ -85,6 +101,9 @@ def task(
     budget: int,
     model: str | None,
     no_cut: bool,
+    write: bool,
+    deny: bool,
+    deny_min_tokens: int,
     fmt: str,
     as_json: bool,
 ) -> None:
@@ -94,6 +113,8 @@ def task(
         ws = open_workspace(repo, progress=progress, warn=out.warn)
     result = scope_task(ws, text, budget=budget, model=model, cut=not no_cut)
     out.scope(result, "json" if as_json else fmt)
+    if write or deny:
+        write_task_hints(out, ws, result, deny=deny, deny_min_tokens=deny_min_tokens)
 
 
 @cli.command()
@@ -109,6 +130,9 @@ def index(out: Output, repo: str | None, fmt: str, as_json: bool) -> None:
 
 # Commands defined in their own modules register here, one line each.
 # [claude-code commands]
+from . import clear as _clear_module  # noqa: E402
+
+cli.add_command(_clear_module.clear)
 from . import hook as _hook_module  # noqa: E402
 from . import mcp as _mcp_module  # noqa: E402
 

@@ -1,12 +1,12 @@
 """The file graph: a weighted networkx DiGraph whose edges say why two files belong together.
 
 Edge kinds (each edge keeps the kinds that made it, and the sum of their weights):
-- import: the importer depends on the imported file (and, weaker, the other way round);
+- import: the importer depends on the imported file;
 - reference: a file uses a name another file defines, resolved through imports where possible,
   bare-name matches weighted down by how many files define the name;
 - test: a test and the file it tests, both ways;
-- cochange: files changed in the same commits, recent commits counting more;
-- directory: files in one small folder (weak).
+- cochange: files changed in the same commits, recent commits counting more.
+Reverse-import and same-folder edges were measured and bought nothing (docs/ranking.md).
 """
 
 from __future__ import annotations
@@ -32,16 +32,12 @@ class EdgeWeights:
 
     # Importing a file is the strongest structural tie.
     imports: float = 1.0
-    # Being imported by a file matters for edits (callers break), less than dependencies.
-    imported_by: float = 0.4
     # Using a name defined elsewhere, resolved through an import.
     reference: float = 0.5
     # Tests and their subjects travel together.
     test: float = 0.8
     # Files changed together before tend to change together again.
     cochange: float = 0.8
-    # Neighbours in a small folder: a weak prior.
-    directory: float = 0.05
 
 
 # A name defined in more files than this is too generic to link files by.
@@ -52,8 +48,6 @@ BARE_NAME_FACTOR = 0.3
 MAX_COCHANGE_FILES = 20
 # Co-change evidence halves every this many commits back.
 COCHANGE_HALF_LIFE = 400
-# Folders with more files than this get no directory edges (the edges would be noise).
-MAX_DIRECTORY_FILES = 12
 
 _GENERIC_TEST = re.compile(
     r"(^|/)(tests?|__tests__|spec|testing)/|(^|/)test_[^/]*$|_test\.[a-z]+$|\.(test|spec)\.[a-z]+$"
@@ -103,7 +97,6 @@ def build_graph(
     for source, targets in imports.items():
         for target in targets:
             _link(graph, source, target, w.imports, "import")
-            _link(graph, target, source, w.imported_by, "imported_by")
     for (source, target), strength in _references(records, imports).items():
         _link(graph, source, target, w.reference * strength, "reference")
     for test, subject in _tests(records, imports):
@@ -113,9 +106,6 @@ def build_graph(
         for (a, b), strength in _cochanges(history, graph).items():
             _link(graph, a, b, w.cochange * strength, "cochange")
             _link(graph, b, a, w.cochange * strength, "cochange")
-    for a, b in _neighbours(records):
-        _link(graph, a, b, w.directory, "directory")
-        _link(graph, b, a, w.directory, "directory")
     return graph
 
 
@@ -200,14 +190,3 @@ def _cochanges(history: History, graph: nx.DiGraph) -> dict[tuple[str, str], flo
             for b in files[i + 1 :]:
                 strength[(a, b)] += decay
     return {pair: math.log1p(value) for pair, value in strength.items()}
-
-
-def _neighbours(records: Sequence[FileRecord]) -> list[tuple[str, str]]:
-    folders: dict[str, list[str]] = defaultdict(list)
-    for record in records:
-        folders[record.path.rpartition("/")[0]].append(record.path)
-    pairs = []
-    for files in folders.values():
-        if len(files) <= MAX_DIRECTORY_FILES:
-            pairs.extend((a, b) for i, a in enumerate(files) for b in files[i + 1 :])
-    return pairs

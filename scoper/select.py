@@ -164,7 +164,7 @@ def _linked_context(
 
 
 # Ties that make a file context for an edit: code it uses or code that uses it.
-_CONTEXT_KINDS = frozenset({"import", "imported_by", "reference", "cochange"})
+_CONTEXT_KINDS = frozenset({"import", "reference", "cochange"})
 
 
 def _kinds(graph: nx.DiGraph, a: str, b: str) -> set[str]:
@@ -216,24 +216,25 @@ def _as_selected(
     return SelectedFile(r.path, role, r.score, tokens.get(r.path, 0), reasons)
 
 
+# How a context file relates to an edit file, by the kind of the edge edit → file, and of
+# the edge file → edit.
 _RELATION = {
     "import": "imported by {}",
-    "imported_by": "imports {}",
     "reference": "defines names {} uses",
     "test": "tests {}",
     "cochange": "changed together with {}",
 }
+_REVERSE_RELATION = {"import": "imports {}", "reference": "uses names {} defines"}
 
 
 def _relations(graph: nx.DiGraph, path: str, edits: set[str]) -> tuple[str, ...]:
     """Why a context file belongs with the edit files, strongest tie first."""
     found: list[tuple[float, str]] = []
     for edit in sorted(edits):
-        data = graph.get_edge_data(edit, path)
-        if not data:
-            continue
-        for kind in data["kinds"]:
-            if kind in _RELATION:
-                found.append((data["weight"], _RELATION[kind].format(edit)))
+        for source, target, phrases in ((edit, path, _RELATION), (path, edit, _REVERSE_RELATION)):
+            data = graph.get_edge_data(source, target)
+            kind = next((k for k in data["kinds"] if k in phrases), None) if data else None
+            if data and kind:
+                found.append((data["weight"], phrases[kind].format(edit)))
                 break
     return tuple(text for _, text in sorted(found, key=lambda f: (-f[0], f[1]))[:2])

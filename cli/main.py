@@ -143,6 +143,9 @@ from . import plan as _plan_module  # noqa: E402
 
 cli.add_command(_plan_module.plan)
 # [onboard command]
+from . import onboard as _onboard_module  # noqa: E402
+
+cli.add_command(_onboard_module.onboard)
 # [bench command]
 from . import bench as _bench_module  # noqa: E402
 

@@ -245,7 +245,7 @@ def _purpose(
         doc = records[path].facts.doc
         if doc:
             return _first_sentence(doc)
-    return ""
+    return _summary(records[central[0]]) if central else ""
 
 
 def _summary(record: FileRecord) -> str:
@@ -263,7 +263,7 @@ def _first_sentence(text: str) -> str:
 def _first_paragraph(text: str) -> str:
     for block in re.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in block.strip().splitlines()]
-        if not lines or lines[0].startswith(("#", "[!", "<", "![", "```", "=", "-", "|")):
+        if not lines or lines[0].startswith(("#", "[", "<", "!", "```", "=", "-", "|", "..")):
             continue
         return _first_sentence(" ".join(lines))
     return ""
@@ -278,13 +278,21 @@ def _read(path: str) -> str:
 
 
 def _unique_names(areas: list[Area]) -> list[Area]:
+    """Areas sharing a folder are told apart by their most central file (`rich: console`)."""
+    counts = Counter(a.name for a in areas)
     seen: Counter[str] = Counter()
     unique = []
     for area in areas:
-        seen[area.name] += 1
-        if seen[area.name] > 1:
-            area = Area(
-                f"{area.name} ({seen[area.name]})",
+        name = area.name
+        if counts[name] > 1 and area.central:
+            stem = area.central[0].path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+            name = f"{name}: {stem}"
+        seen[name] += 1
+        if seen[name] > 1:
+            name = f"{name} ({seen[name]})"
+        unique.append(
+            Area(
+                name,
                 area.globs,
                 area.files,
                 area.tokens,
@@ -292,7 +300,7 @@ def _unique_names(areas: list[Area]) -> list[Area]:
                 area.central,
                 area.entry_points,
             )
-        unique.append(area)
+        )
     return unique
 
 

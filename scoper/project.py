@@ -67,7 +67,7 @@ def detect_test_command(root: str, tests: Sequence[str]) -> str:
 
 def _pyproject(root: str) -> tuple[str, str]:
     text = _read(root, "pyproject.toml")
-    section = re.search(r"(?ms)^\[project\]\s*$(.*?)(?=^\[|\Z)", text)
+    section = re.search(r"(?ms)^\[(?:project|tool\.poetry)\]\s*$(.*?)(?=^\[|\Z)", text)
     if not section:
         return "", ""
     name = re.search(r'(?m)^name\s*=\s*"([^"]+)"', section.group(1))

@@ -141,10 +141,9 @@ def mine_tasks(root: str, count: int, seed: int) -> list[BenchTask]:
         if not gold or len(gold) > MAX_GOLD_FILES or _names_a_file(subject, gold):
             continue
         candidates.append(BenchTask(parts[0], parts[1], subject.strip(), gold))
+    order = {c.commit: i for i, c in enumerate(reversed(candidates))}  # git log is newest first
     random.Random(seed).shuffle(candidates)
-    picked = candidates[:count]
-    order = {c.commit: i for i, c in enumerate(reversed(candidates))}
-    return sorted(picked, key=lambda t: order[t.commit])
+    return sorted(candidates[:count], key=lambda t: order[t.commit])
 
 
 def _gold(name_status: str) -> tuple[str, ...]:
@@ -157,11 +156,9 @@ def _gold(name_status: str) -> tuple[str, ...]:
 
 
 def _names_a_file(subject: str, gold: Sequence[str]) -> bool:
+    """A subject quoting a changed file's name (`Update login.py`) gives the answer away."""
     lowered = subject.lower()
-    return any(os.path.basename(p).lower() in lowered for p in gold) or any(
-        len(stem) > 3 and re.search(rf"\b{re.escape(stem)}\b", lowered)
-        for stem in (os.path.splitext(os.path.basename(p))[0].lower() for p in gold)
-    )
+    return any(os.path.basename(p).lower() in lowered for p in gold)
 
 
 @contextmanager

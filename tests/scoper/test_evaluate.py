@@ -1,0 +1,86 @@
+"""`scope bench` on a generated git history: mining, private replay, metrics."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scoper.evaluate import mine_tasks, run_bench
+
+MODULES = {
+    "app/login.py": "def login_user(name, password):\n    return check_password(password)\n",
+    "app/billing.py": "def create_invoice(order):\n    return {'total': order.total}\n",
+    "app/sessions.py": "def expire_session(session):\n    session.alive = False\n",
+    "app/search.py": "def search_products(query):\n    return [query]\n",
+}
+# (subject, file changed, appended line): every subject names the code it changes.
+COMMITS = [
+    ("Reject empty passwords at login", "app/login.py", "# reject empty passwords\n"),
+    ("Round invoice totals to cents", "app/billing.py", "# round invoice totals\n"),
+    ("Expire idle sessions", "app/sessions.py", "# idle sessions expire\n"),
+    ("Rank product search by relevance", "app/search.py", "# rank search results\n"),
+    ("bump version", "app/login.py", "# 1.0.1\n"),  # a chore: never a task
+    ("Update login.py", "app/login.py", "# names its file: never a task\n"),
+]
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture
+def history_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    for path, text in MODULES.items():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text(text)
+    _git(repo.parent, "init", "-q", "-b", "main", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Initial app")
+    for subject, path, line in COMMITS:
+        with open(repo / path, "a") as fh:
+            fh.write(line)
+        _git(repo, "commit", "-qam", subject)
+    return repo
+
+
+def test_mining_skips_chores_and_subjects_naming_files(history_repo: Path) -> None:
+    tasks = mine_tasks(str(history_repo), count=10, seed=0)
+    assert [t.subject for t in tasks] == [c[0] for c in COMMITS[:4]]
+    assert [t.gold for t in tasks] == [(c[1],) for c in COMMITS[:4]]
+
+
+def test_seeded_sampling_is_repeatable(history_repo: Path) -> None:
+    first = mine_tasks(str(history_repo), count=2, seed=7)
+    assert first == mine_tasks(str(history_repo), count=2, seed=7)
+    assert len(first) == 2
+
+
+def test_replay_scores_and_leaves_the_work_tree_alone(history_repo: Path) -> None:
+    before = _git(history_repo, "status", "--porcelain", "--ignored")
+    head = _git(history_repo, "rev-parse", "HEAD")
+    report = run_bench(str(history_repo), mine_tasks(str(history_repo), 10, 0))
+    summary = report.summary()
+    assert summary["tasks"] == 4
+    assert summary["recall@8k"] == 1.0  # each subject shares words with its file
+    assert _git(history_repo, "status", "--porcelain", "--ignored") == before
+    assert _git(history_repo, "rev-parse", "HEAD") == head
+
+
+def test_cli(run_cli: Callable[..., Any], history_repo: Path) -> None:
+    result = run_cli("bench", "--repo", str(history_repo), "--commits", "3", "--json")
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["summary"]["tasks"] == 3 and len(data["tasks"]) == 3
+
+
+def test_cli_outside_git(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+    result = run_cli("bench", "--repo", str(tmp_path))
+    assert result.code == 1 and "git" in result.stderr

@@ -16,7 +16,8 @@ __all__ = ["pagerank"]
 # The usual damping: a random walk follows an edge 85% of the time and jumps home otherwise.
 DAMPING = 0.85
 MAX_ITERATIONS = 60
-TOLERANCE = 1e-9
+# Stop when the scores move less than this per node (networkx's default).
+TOLERANCE = 1e-6
 
 
 def pagerank(
@@ -32,14 +33,11 @@ def pagerank(
     if not nodes:
         return {}
     home = _normalised(personalization or {}, nodes)
-    out: dict[str, list[tuple[str, float]]] = {}
-    for node in nodes:
-        edges = sorted((t, d.get("weight", 1.0)) for t, d in graph[node].items())
-        total = sum(weight for _, weight in edges)
-        out[node] = [(t, weight / total) for t, weight in edges] if total > 0 else []
+    out = _transitions(graph, nodes)
+    sinks = [n for n in nodes if not out[n]]
     rank = dict(home)
     for _ in range(MAX_ITERATIONS):
-        dangling = sum(rank[n] for n in nodes if not out[n])
+        dangling = sum(rank[n] for n in sinks)
         new = {n: (1 - damping + damping * dangling) * home[n] for n in nodes}
         for node in nodes:
             share = damping * rank[node]
@@ -51,6 +49,21 @@ def pagerank(
         if delta < TOLERANCE * len(nodes):
             break
     return rank
+
+
+def _transitions(graph: nx.DiGraph, nodes: list[str]) -> dict[str, list[tuple[str, float]]]:
+    """Each node's out-edges with weights summing to 1, cached on the graph (many walks, one
+    graph: a plan ranks hundreds of tasks on it)."""
+    cached: dict[str, list[tuple[str, float]]] | None = graph.graph.get("_transitions")
+    if cached is not None and len(cached) == len(nodes):
+        return cached
+    out: dict[str, list[tuple[str, float]]] = {}
+    for node in nodes:
+        edges = sorted((t, d.get("weight", 1.0)) for t, d in graph[node].items())
+        total = sum(weight for _, weight in edges)
+        out[node] = [(t, weight / total) for t, weight in edges] if total > 0 else []
+    graph.graph["_transitions"] = out
+    return out
 
 
 def _normalised(weights: Mapping[str, float], nodes: list[str]) -> dict[str, float]:

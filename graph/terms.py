@@ -77,6 +77,21 @@ def identifier_parts(identifier: str) -> tuple[str, ...]:
 
 def terms(text: str) -> list[str]:
     """Stemmed, stopword-free terms of `text`, compounds included, in order of appearance."""
+    if len(text) <= _CACHED_TEXT:
+        return list(_short_terms(text))
+    return _terms(text)
+
+
+# Short texts (identifiers, paths, commit subjects) repeat across files and runs: cache them.
+_CACHED_TEXT = 200
+
+
+@lru_cache(maxsize=131072)
+def _short_terms(text: str) -> tuple[str, ...]:
+    return tuple(_terms(text))
+
+
+def _terms(text: str) -> list[str]:
     out: list[str] = []
     for word in _WORD.findall(text):
         parts = identifier_parts(word)

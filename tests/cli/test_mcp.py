@@ -27,8 +27,10 @@ def repo(sample_repo: Callable[[str], Path]) -> Path:
 async def _session_calls(
     repo: Path, calls: list[tuple[str, dict[str, Any]]]
 ) -> tuple[list[str], list[Any]]:
+    # cwd is the repo copy: run from the project root, `-m scoper` would import the source
+    # folder (without graph/ and cli/ mapped in) instead of the installed package.
     params = mcp.StdioServerParameters(
-        command=sys.executable, args=["-m", "scoper", "mcp", "--repo", str(repo)]
+        command=sys.executable, args=["-m", "scoper", "mcp", "--repo", str(repo)], cwd=str(repo)
     )
     async with mcp.stdio_client(params) as (read, write), mcp.ClientSession(read, write) as session:
         await session.initialize()

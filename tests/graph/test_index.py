@@ -138,6 +138,7 @@ def test_two_processes_indexing_at_once_both_succeed(repo: Path) -> None:
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", _CONCURRENT, str(repo)],
+            cwd=repo,  # not the project root, whose scoper/ folder would shadow the package
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

@@ -57,7 +57,10 @@ def cli(ctx: click.Context, debug: bool, quiet: bool) -> None:
 
     \b
     scope "fix login bug"            rank the files the task needs
-    scope index                      index the repository, print statistics
+    scope "fix login bug" --write    ... and leave them for Claude Code (scope clear undoes)
+    scope plan tasks.md              order a queue of tasks to keep the prompt cache warm
+    scope onboard                    a guide to the repository for a new engineer
+    scope bench                      measure scope on this repository's own history
     """
     if debug:
         os.environ["SCOPE_RAISE_ERRORS"] = "1"

@@ -117,3 +117,21 @@ def test_bad_input_is_a_one_line_error(
 def test_missing_file_is_an_error(run_cli: Callable[..., object], tmp_path: Path) -> None:
     result = run_cli("plan", str(tmp_path / "nope.txt"), "--repo", str(tmp_path))
     assert result.code == 1 and "no such file" in result.stderr
+
+
+def test_activate_writes_one_block_and_clear_restores(
+    run_cli: Callable[..., object], relay: tuple[Path, Path]
+) -> None:
+    repo, tasks = relay
+    notes = repo / "CLAUDE.local.md"
+    notes.write_bytes(b"# mine\r\nkeep me\r\n")
+    assert run_cli("fix the retry backoff", "--repo", str(repo), "--write").code == 0
+    result = run_cli("plan", str(tasks), "--repo", str(repo), "--activate", "1")
+    assert result.code == 0, result.stderr
+    text = notes.read_bytes()
+    assert text.startswith(b"# mine\r\nkeep me\r\n")
+    assert text.count(b"<!-- scope:begin -->") == 1  # the plan's block replaced the task's
+    plan = json.loads(run_cli("plan", str(tasks), "--repo", str(repo), "--json").stdout)
+    assert plan["clusters"][0]["tasks"][0].encode() in text
+    assert run_cli("clear", "--repo", str(repo)).code == 0
+    assert notes.read_bytes() == b"# mine\r\nkeep me\r\n"

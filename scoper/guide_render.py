@@ -8,6 +8,9 @@ from .onboard import Area, Guide
 
 __all__ = ["area_rules", "guide_json", "guide_markdown"]
 
+# "Where to start reading" skips files larger than this (tables, generated data) after the first.
+START_MAX_TOKENS = 15_000
+
 
 def guide_markdown(guide: Guide) -> str:
     """ONBOARDING.md: stable text, no timings or absolute paths."""
@@ -40,7 +43,10 @@ def guide_markdown(guide: Guide) -> str:
         lines += ["", f"Run them with `{guide.test_command}`."]
     lines += ["", "## Where to start reading", ""]
     for area in guide.areas[:3]:
-        start = area.central[:3]
+        # Start with code, not data: files far larger than a reading session are left for later.
+        start = [f for i, f in enumerate(area.central) if i == 0 or f.tokens <= START_MAX_TOKENS][
+            :3
+        ]
         cost = sum(f.tokens for f in start)
         path = " → ".join(f"`{f.path}`" for f in start)
         lines.append(f"- **{area.name}** ({cost:,} tokens): {path}")

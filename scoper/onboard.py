@@ -37,6 +37,8 @@ MAX_AREAS = 12
 # Files shown per area as the central ones, and the ones to start reading with.
 CENTRAL_PER_AREA = 5
 START_PER_AREA = 3
+# One-line summaries are cut here: a table cell, not a paragraph.
+MAX_SUMMARY = 120
 # Only the strongest links between areas are drawn, so the diagram stays readable.
 MAX_DIAGRAM_EDGES = 24
 
@@ -248,16 +250,31 @@ def _purpose(
     return _summary(records[central[0]]) if central else ""
 
 
+# Kinds that say what a file is about, before constants and variables.
+_KIND_ORDER = {
+    "class": 0,
+    "interface": 0,
+    "struct": 0,
+    "trait": 0,
+    "type": 1,
+    "enum": 1,
+    "function": 2,
+    "method": 3,
+}
+
+
 def _summary(record: FileRecord) -> str:
     if record.facts.doc:
         return _first_sentence(record.facts.doc)
-    names = [s.name for s in record.facts.symbols if not s.name.startswith("_")][:3]
+    public = [s for s in record.facts.symbols if not s.name.startswith("_")]
+    ordered = sorted(public, key=lambda s: (_KIND_ORDER.get(s.kind, 9), s.line))
+    names = list(dict.fromkeys(s.name for s in ordered))[:3]
     return "defines " + ", ".join(names) if names else ""
 
 
 def _first_sentence(text: str) -> str:
     sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    return sentence[:160]
+    return sentence if len(sentence) <= MAX_SUMMARY else sentence[: MAX_SUMMARY - 1] + "…"
 
 
 def _first_paragraph(text: str) -> str:

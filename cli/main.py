@@ -17,7 +17,7 @@ from scoper.errors import ScopeError
 from scoper.hints import DEFAULT_DENY_MIN_TOKENS
 from scoper.prices import default_model
 from scoper.scope import DEFAULT_BUDGET, scope_task
-from scoper.workspace import open_workspace
+from scoper.workspace import index_repo, open_workspace
 
 from .hints import write_task_hints
 from .options import format_options, repo_option
@@ -127,8 +127,8 @@ def task(
 def index(out: Output, repo: str | None, fmt: str, as_json: bool) -> None:
     """Index the repository (only changed files are re-parsed) and print statistics."""
     with out.progress("indexing") as progress:
-        ws = open_workspace(repo, progress=progress, warn=out.warn, use_history=False)
-    out.index_stats(ws.index.stats, ws.index.total_tokens, "json" if as_json else fmt)
+        indexed = index_repo(repo, progress=progress, warn=out.warn)
+    out.index_stats(indexed.stats, indexed.total_tokens, "json" if as_json else fmt)
 
 
 # Commands defined in their own modules register here, one line each.

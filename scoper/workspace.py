@@ -17,7 +17,7 @@ from .corpus import Corpus
 from .errors import RepoError
 from .tokens import ENCODING, count_tokens
 
-__all__ = ["Workspace", "find_repo_root", "open_workspace"]
+__all__ = ["Workspace", "find_repo_root", "index_repo", "open_workspace"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,16 @@ def find_repo_root(path: str | None) -> str:
     except OSError:
         pass
     return os.getcwd()
+
+
+def index_repo(
+    repo: str | None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> RepoIndex:
+    """Bring the index of `repo` up to date, without building anything on top of it."""
+    return update_index(find_repo_root(repo), count_tokens, ENCODING, progress=progress, warn=warn)
 
 
 def open_workspace(

@@ -83,6 +83,8 @@ class RepoIndex:
     secrets: tuple[str, ...]
     stats: IndexStats
     database: str
+    # A digest of every indexed file's path and content: equal generations, equal index.
+    generation: str = ""
 
     @property
     def total_tokens(self) -> int:
@@ -167,7 +169,10 @@ def update_index(
         location=database,
         skipped=found.skipped,
     )
-    return RepoIndex(root, texts, found.secrets, stats, database)
+    generation = hashlib.sha1(
+        "\n".join(f"{p}\0{rows[p].digest}" for p in sorted(rows)).encode()
+    ).hexdigest()
+    return RepoIndex(root, texts, found.secrets, stats, database, generation)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from scoper.graph.terms import terms
 from .corpus import Corpus, FileFields
 from .query import Query
 
-__all__ = ["RankWeights", "RankedFile", "is_non_source", "rank_files", "without"]
+__all__ = ["RankWeights", "RankedFile", "global_rank", "is_non_source", "rank_files", "without"]
 
 # BM25 parameters, the usual values.
 BM25_K1 = 1.2
@@ -151,7 +151,9 @@ def _lexical(corpus: Corpus, f: FileFields, query: Query, evidence: _Evidence) -
     symbol_hits = [t for t in query.weights if t in f.symbol_terms]
     if symbol_hits:
         score = sum(query.weights[t] * corpus.idf("symbol", t) for t in symbol_hits)
-        names = sorted({n for t in symbol_hits for n in f.symbol_terms[t]}, key=len)[:2]
+        names = sorted(
+            {n for t in symbol_hits for n in f.symbol_terms[t]}, key=lambda n: (len(n), n)
+        )[:2]
         evidence.add("symbol", f.path, score, "defines " + ", ".join(names))
     doc_hits = [t for t in query.weights if t in f.doc_terms]
     if doc_hits:
@@ -216,13 +218,13 @@ def _spread(graph: nx.DiGraph, direct: Mapping[str, float]) -> dict[str, float]:
         return {}
     ranks = pagerank(graph, personalization)
     if HUB_DAMPING:
-        prior = _global_rank(graph)
+        prior = global_rank(graph)
         ranks = {p: r / (prior[p] * len(prior)) ** HUB_DAMPING for p, r in ranks.items()}
     top = max(ranks.values(), default=0.0)
     return {p: r / top for p, r in ranks.items() if r > 0} if top > 0 else {}
 
 
-def _global_rank(graph: nx.DiGraph) -> dict[str, float]:
+def global_rank(graph: nx.DiGraph) -> dict[str, float]:
     """Global PageRank, computed once per graph (a plan scopes many tasks on one graph)."""
     cached: dict[str, float] | None = graph.graph.get("global_rank")
     if cached is None:

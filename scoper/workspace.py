@@ -14,7 +14,9 @@ from scoper.graph.history import History, load_history
 from scoper.graph.index import RepoIndex, update_index
 
 from .corpus import Corpus
+from .derived import load_derived, save_derived
 from .errors import RepoError
+from .rank import global_rank
 from .tokens import ENCODING, count_tokens
 
 __all__ = ["Workspace", "find_repo_root", "index_repo", "open_workspace"]
@@ -81,5 +83,12 @@ def open_workspace(
     root = find_repo_root(repo)
     index = update_index(root, count_tokens, ENCODING, progress=progress, warn=warn)
     history = load_history(root, index.database) if use_history else None
+    if edge_weights is None:  # experiments with other weights always build afresh
+        restored = load_derived(index, history)
+        if restored is not None:
+            return Workspace(root, index, restored[0], restored[1], history)
     graph = build_graph(root, index.records, history, edge_weights)
-    return Workspace(root, index, graph, Corpus.build(index.records, history), history)
+    corpus = Corpus.build(index.records, history)
+    if edge_weights is None:
+        save_derived(index, history, graph, corpus, global_rank(graph))
+    return Workspace(root, index, graph, corpus, history)

@@ -1,0 +1,76 @@
+"""The graph and history fields built from an index, cached beside it as JSON.
+
+A warm run on an unchanged repository would otherwise rebuild them (import resolution,
+references, co-change, global PageRank, per-file history terms) on every call. The cache is
+plain JSON in the index database, keyed by the index generation, the HEAD commit and the code
+version; anything else (edge-weight experiments) builds afresh.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import networkx as nx
+
+from scoper import __version__
+from scoper.graph.history import History
+from scoper.graph.index import RepoIndex, read_cached, write_cached
+
+from .corpus import Corpus
+
+__all__ = ["load_derived", "save_derived"]
+
+# Bump when what is cached changes shape.
+DERIVED_VERSION = 1
+_CACHE_KEY = "derived"
+
+
+def _key(index: RepoIndex, history: History | None) -> str:
+    head = history.head if history else "-"
+    return f"{DERIVED_VERSION}:{__version__}:{index.generation}:{head}"
+
+
+def load_derived(index: RepoIndex, history: History | None) -> tuple[nx.DiGraph, Corpus] | None:
+    """The cached graph and corpus of this exact index state, or None."""
+    text = read_cached(index.database, _CACHE_KEY)
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    if data.get("key") != _key(index, history):
+        return None
+    graph = nx.DiGraph()
+    graph.add_nodes_from((p, {"tokens": t, "test": test}) for p, t, test in data["nodes"])
+    graph.add_edges_from((a, b, {"weight": w, "kinds": tuple(k)}) for a, b, w, k in data["edges"])
+    graph.graph["imports"] = {p: tuple(v) for p, v in data["imports"].items()}
+    graph.graph["global_rank"] = data["global_rank"]
+    corpus = Corpus.build(index.records, None)
+    corpus.history_terms = {p: Counter(c) for p, c in data["history_terms"].items()}
+    corpus.history_subjects = {p: tuple(s) for p, s in data["history_subjects"].items()}
+    corpus.recency = data["recency"]
+    return graph, corpus
+
+
+def save_derived(
+    index: RepoIndex,
+    history: History | None,
+    graph: nx.DiGraph,
+    corpus: Corpus,
+    global_rank: dict[str, float],
+) -> None:
+    """Cache the graph and corpus history fields for the next run on the same state."""
+    data: dict[str, Any] = {
+        "key": _key(index, history),
+        "nodes": [[p, d.get("tokens", 0), d.get("test", False)] for p, d in graph.nodes(data=True)],
+        "edges": [[a, b, d["weight"], list(d["kinds"])] for a, b, d in graph.edges(data=True)],
+        "imports": {p: list(v) for p, v in graph.graph.get("imports", {}).items()},
+        "global_rank": global_rank,
+        "history_terms": {p: dict(c) for p, c in corpus.history_terms.items()},
+        "history_subjects": {p: list(s) for p, s in corpus.history_subjects.items()},
+        "recency": corpus.recency,
+    }
+    write_cached(index.database, _CACHE_KEY, json.dumps(data, separators=(",", ":")))

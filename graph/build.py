@@ -93,7 +93,6 @@ def build_graph(
     for record in records:
         graph.add_node(record.path, tokens=record.tokens, test=is_test_path(record.path))
     imports = resolve_imports(root, records)
-    graph.graph["imports"] = imports
     for source, targets in imports.items():
         for target in targets:
             _link(graph, source, target, w.imports, "import")

@@ -23,7 +23,7 @@ from .corpus import Corpus
 __all__ = ["load_derived", "save_derived"]
 
 # Bump when what is cached changes shape.
-DERIVED_VERSION = 1
+DERIVED_VERSION = 2
 _CACHE_KEY = "derived"
 
 
@@ -46,7 +46,6 @@ def load_derived(index: RepoIndex, history: History | None) -> tuple[nx.DiGraph,
     graph = nx.DiGraph()
     graph.add_nodes_from((p, {"tokens": t, "test": test}) for p, t, test in data["nodes"])
     graph.add_edges_from((a, b, {"weight": w, "kinds": tuple(k)}) for a, b, w, k in data["edges"])
-    graph.graph["imports"] = {p: tuple(v) for p, v in data["imports"].items()}
     graph.graph["global_rank"] = data["global_rank"]
     corpus = Corpus.build(index.records, None)
     corpus.history_terms = {p: Counter(c) for p, c in data["history_terms"].items()}
@@ -67,7 +66,6 @@ def save_derived(
         "key": _key(index, history),
         "nodes": [[p, d.get("tokens", 0), d.get("test", False)] for p, d in graph.nodes(data=True)],
         "edges": [[a, b, d["weight"], list(d["kinds"])] for a, b, d in graph.edges(data=True)],
-        "imports": {p: list(v) for p, v in graph.graph.get("imports", {}).items()},
         "global_rank": global_rank,
         "history_terms": {p: dict(c) for p, c in corpus.history_terms.items()},
         "history_subjects": {p: list(s) for p, s in corpus.history_subjects.items()},

@@ -6,6 +6,7 @@ Set `SCOPE_RAISE_ERRORS=1` (or pass `--debug`) to see tracebacks instead.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -30,15 +31,37 @@ EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
 
 
+# Commands defined in their own modules, imported only when run: start-up time is most of a
+# warm `scope TASK` and of every prompt-hook call.
+LAZY_COMMANDS = {
+    "bench": "scoper.cli.bench:bench",
+    "clear": "scoper.cli.clear:clear",
+    "hook": "scoper.cli.hook:hook",
+    "mcp": "scoper.cli.mcp:mcp",
+    "onboard": "scoper.cli.onboard:onboard",
+    "plan": "scoper.cli.plan:plan",
+}
+
+
 class DefaultGroup(click.Group):
     """A group that runs `task` when the first argument is not a command name."""
 
     default_command = "task"
 
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS and cmd_name not in self.commands:
+            module, _, attr = LAZY_COMMANDS[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        known = args[0] in self.commands or args[0] in LAZY_COMMANDS if args else False
+        if args and not known and not args[0].startswith("-"):
             args = [self.default_command, *args]
         return super().resolve_command(ctx, args)
 
@@ -129,30 +152,6 @@ def index(out: Output, repo: str | None, fmt: str, as_json: bool) -> None:
     with out.progress("indexing") as progress:
         indexed = index_repo(repo, progress=progress, warn=out.warn)
     out.index_stats(indexed.stats, indexed.total_tokens, "json" if as_json else fmt)
-
-
-# Commands defined in their own modules register here, one line each.
-# [claude-code commands]
-from . import clear as _clear_module  # noqa: E402
-
-cli.add_command(_clear_module.clear)
-from . import hook as _hook_module  # noqa: E402
-from . import mcp as _mcp_module  # noqa: E402
-
-cli.add_command(_hook_module.hook)
-cli.add_command(_mcp_module.mcp)
-# [plan command]
-from . import plan as _plan_module  # noqa: E402
-
-cli.add_command(_plan_module.plan)
-# [onboard command]
-from . import onboard as _onboard_module  # noqa: E402
-
-cli.add_command(_onboard_module.onboard)
-# [bench command]
-from . import bench as _bench_module  # noqa: E402
-
-cli.add_command(_bench_module.bench)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

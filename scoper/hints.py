@@ -216,11 +216,11 @@ def _preflight(session: HintSession, targets: Sequence[str], *, check_settings: 
 
 
 def _write_report(session: HintSession, deny_in_force: Sequence[str]) -> WriteReport:
-    return WriteReport(
-        written=tuple(session.written),
-        created=tuple(session.created),
-        restored=tuple(session.restored),
-        removed=tuple(session.removed),
+    return WriteReport(  # a file touched twice in one write (the git exclude) is listed once
+        written=tuple(dict.fromkeys(session.written)),
+        created=tuple(dict.fromkeys(session.created)),
+        restored=tuple(dict.fromkeys(session.restored)),
+        removed=tuple(dict.fromkeys(session.removed)),
         deny_rules=tuple(deny_in_force),
         notes=tuple(session.notes),
     )

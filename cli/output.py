@@ -7,15 +7,16 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from scoper.graph.index import IndexStats
 from scoper.scope import ScopeResult
 from scoper.select import SelectedFile
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
 
 __all__ = ["Output", "render_scope_markdown"]
 
@@ -24,12 +25,26 @@ PROGRESS_DELAY_S = 1.0
 
 
 class Output:
-    """Writes results to stdout and everything else to stderr."""
+    """Writes results to stdout and everything else to stderr.
+
+    rich is imported on first use: a `--json` run that warns of nothing never loads it, which
+    is a sixth of a warm `scope TASK --json` (and of every prompt-hook call).
+    """
 
     def __init__(self, quiet: bool = False) -> None:
-        self.out = Console(file=sys.stdout, soft_wrap=True, highlight=False)
-        self.err = Console(file=sys.stderr, highlight=False, soft_wrap=True)
         self.quiet = quiet
+
+    @cached_property
+    def out(self) -> Console:
+        from rich.console import Console
+
+        return Console(file=sys.stdout, soft_wrap=True, highlight=False)
+
+    @cached_property
+    def err(self) -> Console:
+        from rich.console import Console
+
+        return Console(file=sys.stderr, highlight=False, soft_wrap=True)
 
     def warn(self, message: str) -> None:
         self.err.print(f"[yellow]scope: warning:[/] {message}", markup=True, highlight=False)
@@ -61,6 +76,14 @@ class Output:
             if bar is None:
                 if self.quiet or time.monotonic() - started < PROGRESS_DELAY_S:
                     return
+                from rich.progress import (
+                    BarColumn,
+                    MofNCompleteColumn,
+                    Progress,
+                    TextColumn,
+                    TimeElapsedColumn,
+                )
+
                 bar = Progress(
                     TextColumn(label),
                     BarColumn(),
@@ -88,6 +111,8 @@ class Output:
             self._scope_table(result)
 
     def _scope_table(self, result: ScopeResult) -> None:
+        from rich.table import Table
+
         table = Table(title=f"scope: {result.task}", title_justify="left", show_lines=False)
         table.add_column("#", justify="right", style="dim")
         table.add_column("role")
@@ -126,6 +151,8 @@ class Output:
         if fmt == "json":
             self.json(data)
             return
+        from rich.table import Table
+
         table = Table(title="scope index", title_justify="left", show_header=False)
         table.add_column("what")
         table.add_column("value", justify="right")

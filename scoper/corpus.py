@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from scoper.graph.copies import Copy, find_copies
 from scoper.graph.history import History
 from scoper.graph.index import FileRecord
 from scoper.graph.terms import count_terms, identifier_parts, terms
@@ -60,6 +61,11 @@ class Corpus:
     @cached_property
     def by_path(self) -> dict[str, FileFields]:
         return {f.path: f for f in self.files}
+
+    @cached_property
+    def copies(self) -> dict[str, Copy]:
+        """Files that repeat another file almost term for term (generated mirrors)."""
+        return find_copies({f.path: f.content for f in self.files})
 
     @cached_property
     def average_length(self) -> float:

@@ -33,7 +33,7 @@ _ACTION_WORDS = frozenset(
 _SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("login", "signin", "logon", "authenticate", "auth"),
     ("logout", "signout"),
-    ("config", "configuration", "settings", "conf"),
+    ("config", "configuration", "configurable", "settings", "conf"),
     ("db", "database", "sql"),
     ("err", "error", "exception"),
     ("msg", "message"),
@@ -70,6 +70,7 @@ _CODE_WORD = re.compile(
     r"|\b[a-z0-9]+(?:_[a-z0-9]+)+\b"  # snake_case
     r"|\b[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+\b"  # camelCase / CamelCase
     r"|\b[A-Z]{2,}[a-z]\w*\b"  # HTTPServer
+    r"|(?<![\w./])/[A-Za-z][\w-]*(?:/[\w-]+)*"  # /metrics, /api/users: a route
 )
 _PATH = re.compile(r"(?:[\w.-]+/)+[\w.-]+|\b[\w-]+\.(?:py|pyi|js|jsx|ts|tsx|go|rs|java|md|json)\b")
 
@@ -137,7 +138,7 @@ def _explicit_identifiers(text: str) -> tuple[str, ...]:
     for quoted in _BACKTICK.findall(text):
         found.extend(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", quoted))
     for word in _CODE_WORD.findall(text):
-        found.extend(part for part in word.split(".") if part)
+        found.extend(part for part in re.split(r"[./]", word) if part)
     return tuple(
         dict.fromkeys(w for w in found if len(identifier_parts(w)) and w.lower() not in STOPWORDS)
     )

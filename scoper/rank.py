@@ -59,6 +59,9 @@ class RankWeights:
     graph: float = 0.6
     # Tests, docs, examples and data files as edit candidates (they stay eligible as context).
     non_source: float = 0.35
+    # A generated copy of another file (zod's deno/lib/ mirror of src/): nobody edits it, and
+    # it would spend the budget twice on the same code.
+    copy: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -109,8 +112,11 @@ def rank_files(
     final: dict[str, float] = {}
     for path in set(direct) | set(graph_scores):
         score = direct.get(path, 0.0) + w.graph * graph_scores.get(path, 0.0)
-        if is_non_source(path) and path not in _mentioned(query, path):
-            score *= w.non_source
+        if path not in _mentioned(query, path):
+            if is_non_source(path):
+                score *= w.non_source
+            if path in corpus.copies:
+                score *= w.copy
         final[path] = score
     ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
     return [
@@ -118,13 +124,20 @@ def rank_files(
             path=path,
             score=round(score, 6),
             direct=round(direct.get(path, 0.0), 6),
-            reasons=tuple(dict.fromkeys(evidence.reasons.get(path, ()))),
+            reasons=_reasons(evidence, corpus, path),
             is_test=is_test_path(path),
-            source=not is_non_source(path),
+            source=not is_non_source(path) and path not in corpus.copies,
         )
         for path, score in ranked
         if score > 0
     ]
+
+
+def _reasons(evidence: _Evidence, corpus: Corpus, path: str) -> tuple[str, ...]:
+    found = evidence.reasons.get(path, [])
+    if path in corpus.copies:
+        found = [f"copy of {corpus.copies[path].original}", *found]
+    return tuple(dict.fromkeys(found))
 
 
 def _lexical(corpus: Corpus, f: FileFields, query: Query, evidence: _Evidence) -> None:
@@ -285,6 +298,10 @@ def _mentioned(query: Query, path: str) -> set[str]:
     return {path for m in query.paths if path == m or path.endswith("/" + m)}
 
 
+# Signals that multiply a score: off means 1, not 0.
+_PRIORS = frozenset({"non_source", "copy"})
+
+
 def without(weights: RankWeights, signal: str) -> RankWeights:
     """`weights` with one signal switched off (for the ablation)."""
-    return replace(weights, **{signal: 0.0 if signal != "non_source" else 1.0})
+    return replace(weights, **{signal: 1.0 if signal in _PRIORS else 0.0})

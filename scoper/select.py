@@ -31,6 +31,11 @@ LINKED_RATIO = 0.15
 MAX_LINKED = 2
 MAX_FILES = 6
 MAX_TESTS = 3
+# A file imported by at most this many others is wired in there (a handler by its router, a
+# store by the entry point): the importer is where a change to it gets registered.
+MAX_WIRING_IMPORTERS = 2
+# At most this many such importers join the scope as context.
+MAX_WIRING = 2
 # "Also consider": this many of the best files just below the cut.
 ALSO_CONSIDER = 5
 
@@ -79,6 +84,10 @@ def select_files(
     if cut:
         linked = _linked_context(edits, graph, rest, budget - used, tokens, ranked[0].score)
         used += sum(tokens.get(r.path, 0) for r in linked)
+        rest = [r for r in rest if r not in linked]
+        wiring = _wiring(edits, graph, rest, budget - used, tokens)
+        used += sum(tokens.get(r.path, 0) for r in wiring)
+        linked = [*linked, *wiring]
         order = {r.path: i for i, r in enumerate(ranked)}
         chosen = sorted([*chosen, *linked], key=lambda r: order[r.path])
         rest = [r for r in rest if r not in linked]
@@ -161,6 +170,39 @@ def _linked_context(
                 linked.append(r)
                 room -= size
     return linked
+
+
+def _wiring(
+    edits: set[str],
+    graph: nx.DiGraph,
+    rest: Sequence[RankedFile],
+    room: int,
+    tokens: dict[str, int],
+) -> list[RankedFile]:
+    """The files that import an edit file few others import: where it is wired in."""
+    importers = {
+        p
+        for e in edits
+        for p in _source_importers(graph, e)
+        if len(_source_importers(graph, e)) <= MAX_WIRING_IMPORTERS
+    }
+    wiring: list[RankedFile] = []
+    for r in rest:
+        size = tokens.get(r.path, 0)
+        if len(wiring) >= MAX_WIRING:
+            break
+        if r.path in importers and r.source and size <= room:
+            wiring.append(r)
+            room -= size
+    return wiring
+
+
+def _source_importers(graph: nx.DiGraph, path: str) -> list[str]:
+    return [
+        p
+        for p in graph.predecessors(path)
+        if "import" in graph[p][path]["kinds"] and not graph.nodes[p].get("test")
+    ]
 
 
 # Ties that make a file context for an edit: code it uses or code that uses it.

@@ -38,3 +38,25 @@ def test_unusable_tasks(task: str, message: str) -> None:
 def test_long_tasks_are_bounded() -> None:
     query = parse_query(" ".join(f"word{i}x" for i in range(5000)))
     assert len(query.weights) <= 64 * 2
+
+
+@pytest.mark.parametrize(
+    ("task", "route_terms"),
+    [
+        ("Expose queue depth as gauges on /metrics", {"metric"}),
+        ("404 from /api/users when the id is missing", {"api", "user"}),
+    ],
+)
+def test_routes_count_as_code(task: str, route_terms: set[str]) -> None:
+    query = parse_query(task)
+    assert {t for t, w in query.weights.items() if w == EXPLICIT_WEIGHT} == route_terms
+
+
+def test_paths_are_not_routes() -> None:
+    query = parse_query("crash in src/app/login.py and/or views")
+    assert query.weights["app"] == 1.0
+    assert query.weights["view"] == 1.0
+
+
+def test_configurable_is_a_config_word() -> None:
+    assert parse_query("make the retention configurable").weights["config"] == SYNONYM_WEIGHT

@@ -18,12 +18,6 @@ SAMPLES = Path(__file__).resolve().parents[2] / "sample_repos"
 KNOWN_MISSES = {
     "email admins when a product's stock runs low": "the notification files share no words "
     "with the task and inventory.py does not import them",
-    "Add admin endpoints to list and replay dead-lettered deliveries": "routes.ts is only "
-    "tied to admin.ts by an import, below the linked-context cut",
-    "Delivery log grows forever; add a configurable retention period and prune old entries "
-    "periodically": "env.ts matches only 'configurable'",
-    "Expose queue depth and in-flight deliveries as gauges on /metrics": "exporter.ts ranks "
-    "below the queue files the task names",
 }
 
 

@@ -83,3 +83,37 @@ def test_nothing_fits(budget: int) -> None:
 
 def test_empty_ranking() -> None:
     assert select_files([], GRAPH, budget=10).files == ()
+
+
+WIRED = _ranked(
+    ("app/handlers/admin.py", 3.0, 3.0),
+    ("app/queue.py", 2.8, 2.8),
+    ("app/models.py", 1.5, 1.5),
+    ("app/routes.py", 0.1, 0.0),
+    ("app/main.py", 0.1, 0.0),
+    ("app/worker.py", 0.1, 0.0),
+)
+WIRED_TOKENS = {r.path: 500 for r in WIRED}
+
+
+@pytest.mark.parametrize(
+    ("importers", "joins"),
+    [
+        # The one file that imports the handler registers it: it joins as context.
+        (["app/routes.py"], ["app/routes.py"]),
+        (["app/routes.py", "app/main.py"], ["app/routes.py", "app/main.py"]),
+        # A module many files import is not wired in any one of them.
+        (["app/routes.py", "app/main.py", "app/worker.py"], []),
+    ],
+)
+def test_the_files_that_wire_an_edit_file_in_join(importers: list[str], joins: list[str]) -> None:
+    graph = _graph(WIRED_TOKENS, [(p, "app/handlers/admin.py", "import") for p in importers])
+    selection = select_files(WIRED, graph, budget=32_000)
+    edits = {f.path for f in selection.files if f.role == "edit"}
+    assert "app/handlers/admin.py" in edits
+    wired = [f.path for f in selection.files if f.path in {r.path for r in WIRED[3:]}]
+    assert wired == joins
+    for f in selection.files:
+        if f.path in joins:
+            assert f.role == "context"
+            assert f.reasons[0] == "imports app/handlers/admin.py"

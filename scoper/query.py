@@ -28,6 +28,12 @@ _ACTION_WORDS = frozenset(
     implement implemented ensure issue issues bug bugs properly correctly instead when now
     new better possible always never should""".split()
 )
+# Words that ask for something new: a new piece has to be wired in where its kind is
+# registered (a router, the entry point), so the scope brings the importers of its edit files.
+_ADDING_WORDS = frozenset(
+    "add adds adding added expose exposes introduce introduces implement implements new "
+    "create creates register registers support supports enable enables".split()
+)
 
 # Developer shorthand and near-synonyms, both directions.
 _SYNONYMS: tuple[tuple[str, ...], ...] = (
@@ -91,6 +97,7 @@ class Query:
     identifiers: tuple[str, ...]
     paths: tuple[str, ...]
     words: dict[str, str]  # stemmed term → a word the task wrote for it, for reasons
+    adds: bool = False  # the task asks for something new (add, expose, implement, ...)
 
     def word(self, term: str) -> str:
         return self.words.get(term) or _SYNONYM_WORD.get(term, term)
@@ -130,7 +137,10 @@ def parse_query(task: str) -> Query:
     for word in re.findall(r"[A-Za-z][A-Za-z0-9_]*", text):
         for term in terms(word):
             words.setdefault(term, word.lower() if len(terms(word)) == 1 else word)
-    return Query(text=text, weights=weights, identifiers=explicit, paths=paths, words=words)
+    adds = any(w.lower() in _ADDING_WORDS for w in re.findall(r"[A-Za-z]+", text))
+    return Query(
+        text=text, weights=weights, identifiers=explicit, paths=paths, words=words, adds=adds
+    )
 
 
 def _explicit_identifiers(text: str) -> tuple[str, ...]:

@@ -98,7 +98,7 @@ def scope_task(
     price = price_for(model or default_model())
     query = parse_query(task)
     ranked = rank_files(ws.corpus, ws.graph, query, weights)
-    selection = select_files(ranked, ws.graph, budget, cut=cut)
+    selection = select_files(ranked, ws.graph, budget, cut=cut, wire=query.adds)
     scope_tokens = sum(f.tokens for f in selection.files)
     repo_tokens = ws.index.total_tokens
     factor = claude_factor()

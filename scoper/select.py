@@ -65,6 +65,7 @@ def select_files(
     budget: int,
     *,
     cut: bool = True,
+    wire: bool = False,
 ) -> Selection:
     """Choose the scope from a ranking.
 
@@ -73,6 +74,7 @@ def select_files(
         graph: the file graph (tokens per node, test links).
         budget: the most tokens the scope may hold.
         cut: stop at the knee in the scores; False fills the budget in rank order.
+        wire: the task adds something: bring the files that wire the edit files in.
     """
     tokens = {p: int(graph.nodes[p].get("tokens", 0)) for p in graph.nodes}
     if not ranked:
@@ -85,7 +87,7 @@ def select_files(
         linked = _linked_context(edits, graph, rest, budget - used, tokens, ranked[0].score)
         used += sum(tokens.get(r.path, 0) for r in linked)
         rest = [r for r in rest if r not in linked]
-        wiring = _wiring(edits, graph, rest, budget - used, tokens)
+        wiring = _wiring(edits, graph, rest, budget - used, tokens) if wire else []
         used += sum(tokens.get(r.path, 0) for r in wiring)
         linked = [*linked, *wiring]
         order = {r.path: i for i, r in enumerate(ranked)}

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import os
 from functools import cache
-
-import tiktoken
+from typing import TYPE_CHECKING
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    import tiktoken
 
 __all__ = ["CLAUDE_TOKEN_FACTOR", "ENCODING", "claude_factor", "count_tokens"]
 
@@ -25,6 +27,9 @@ CLAUDE_TOKEN_FACTOR = 1.15
 
 @cache
 def _encoding() -> tiktoken.Encoding:
+    # Imported here: a warm run counts nothing (the index holds every file's count).
+    import tiktoken
+
     return tiktoken.get_encoding(ENCODING)
 
 

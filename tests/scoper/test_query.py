@@ -60,3 +60,16 @@ def test_paths_are_not_routes() -> None:
 
 def test_configurable_is_a_config_word() -> None:
     assert parse_query("make the retention configurable").weights["config"] == SYNONYM_WEIGHT
+
+
+@pytest.mark.parametrize(
+    ("task", "adds"),
+    [
+        ("Add admin endpoints to replay deliveries", True),
+        ("Expose queue depth as gauges", True),
+        ("fix login bug", False),
+        ("addition overflows in totals", False),
+    ],
+)
+def test_tasks_that_add_something(task: str, adds: bool) -> None:
+    assert parse_query(task).adds is adds

@@ -108,7 +108,7 @@ WIRED_TOKENS = {r.path: 500 for r in WIRED}
 )
 def test_the_files_that_wire_an_edit_file_in_join(importers: list[str], joins: list[str]) -> None:
     graph = _graph(WIRED_TOKENS, [(p, "app/handlers/admin.py", "import") for p in importers])
-    selection = select_files(WIRED, graph, budget=32_000)
+    selection = select_files(WIRED, graph, budget=32_000, wire=True)
     edits = {f.path for f in selection.files if f.role == "edit"}
     assert "app/handlers/admin.py" in edits
     wired = [f.path for f in selection.files if f.path in {r.path for r in WIRED[3:]}]
@@ -117,3 +117,9 @@ def test_the_files_that_wire_an_edit_file_in_join(importers: list[str], joins: l
         if f.path in joins:
             assert f.role == "context"
             assert f.reasons[0] == "imports app/handlers/admin.py"
+
+
+def test_a_fix_brings_no_wiring() -> None:
+    graph = _graph(WIRED_TOKENS, [("app/routes.py", "app/handlers/admin.py", "import")])
+    paths = [f.path for f in select_files(WIRED, graph, budget=32_000).files]
+    assert "app/routes.py" not in paths

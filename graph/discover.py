@@ -200,8 +200,10 @@ class _Walker:
         if _ignored_by_default(entry.name, is_dir):
             self.counts.ignored += 1
             return
-        ignored = ignored_above or rules.ignored(path, is_dir)
         kept_by_git = path in (self.tracked_dirs if is_dir else self.tracked)
+        # A tracked file is kept whatever the rules say, so they are not consulted for it (most
+        # of a warm run's discovery time); a folder's verdict still decides for its children.
+        ignored = (is_dir or not kept_by_git) and (ignored_above or rules.ignored(path, is_dir))
         if ignored and not kept_by_git:
             self.counts.ignored += 1
             return

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
@@ -74,6 +74,10 @@ class RankedFile:
     reasons: tuple[str, ...]
     is_test: bool
     source: bool
+    # Task words (as written, not synonyms or action words) in the file's own name, and in
+    # the names it defines: what ties siblings of one feature together in the cut.
+    named: frozenset[str] = frozenset()
+    defines: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -127,10 +131,16 @@ def rank_files(
             reasons=_reasons(evidence, corpus, path),
             is_test=is_test_path(path),
             source=not is_non_source(path) and path not in corpus.copies,
+            named=_task_words(query, corpus.by_path[path].name_terms),
+            defines=_task_words(query, corpus.by_path[path].symbol_terms),
         )
         for path, score in ranked
         if score > 0
     ]
+
+
+def _task_words(query: Query, found: Collection[str]) -> frozenset[str]:
+    return frozenset(t for t, weight in query.weights.items() if weight >= 1.0 and t in found)
 
 
 def _reasons(evidence: _Evidence, corpus: Corpus, path: str) -> tuple[str, ...]:

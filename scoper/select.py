@@ -36,6 +36,14 @@ MAX_TESTS = 3
 MAX_WIRING_IMPORTERS = 2
 # At most this many such importers join the scope as context.
 MAX_WIRING = 2
+# Beside a scoped file named for a task word (notifications/email.py for "email admins"),
+# siblings that define names with that word (send_email_template, render_email) are the
+# rest of that feature; at most this many join per such file, and in all.
+SIBLINGS_PER_FILE = 2
+MAX_SIBLINGS = 4
+# Only a small folder groups one feature; a flat package of dozens of modules (click's
+# src/click/, cobra's root) holds many unrelated ones.
+MAX_FEATURE_FOLDER = 10
 # "Also consider": this many of the best files just below the cut.
 ALSO_CONSIDER = 5
 
@@ -83,20 +91,27 @@ def select_files(
     chosen, rest = (_knee if cut else _fill)(ranked, tokens, budget)
     edits = _edit_paths(chosen, best_direct)
     used = sum(tokens.get(r.path, 0) for r in chosen)
+    beside: dict[str, tuple[str, ...]] = {}
     if cut:
         linked = _linked_context(edits, graph, rest, budget - used, tokens, ranked[0].score)
         used += sum(tokens.get(r.path, 0) for r in linked)
         rest = [r for r in rest if r not in linked]
         wiring = _wiring(edits, graph, rest, budget - used, tokens) if wire else []
         used += sum(tokens.get(r.path, 0) for r in wiring)
-        linked = [*linked, *wiring]
+        rest = [r for r in rest if r not in wiring]
+        siblings = _siblings(chosen, rest, budget - used, tokens, _folder_sizes(tokens))
+        used += sum(tokens.get(r.path, 0) for r, _ in siblings)
+        linked = [*linked, *wiring, *(r for r, _ in siblings)]
+        beside = {r.path: (f"next to {a}",) for r, a in siblings}
         order = {r.path: i for i, r in enumerate(ranked)}
         chosen = sorted([*chosen, *linked], key=lambda r: order[r.path])
         rest = [r for r in rest if r not in linked]
     files = [
         _as_selected(r, "edit", tokens)
         if r.path in edits
-        else _as_selected(r, "context", tokens, _relations(graph, r.path, edits))
+        else _as_selected(
+            r, "context", tokens, (*_relations(graph, r.path, edits), *beside.get(r.path, ()))
+        )
         for r in chosen
     ]
     if cut:
@@ -197,6 +212,56 @@ def _wiring(
             wiring.append(r)
             room -= size
     return wiring
+
+
+def _siblings(
+    chosen: Sequence[RankedFile],
+    rest: Sequence[RankedFile],
+    room: int,
+    tokens: dict[str, int],
+    folder_sizes: dict[str, int],
+) -> list[tuple[RankedFile, str]]:
+    """Files beside a scoped file named for a task word that define names with that word,
+    each with that file's path."""
+    anchors = [
+        c
+        for c in chosen
+        if c.named and c.source and folder_sizes[_folder(c.path)] <= MAX_FEATURE_FOLDER
+    ]
+    taken = {c.path: 0 for c in anchors}
+    found: list[tuple[RankedFile, str]] = []
+    for r in rest:
+        size = tokens.get(r.path, 0)
+        if len(found) >= MAX_SIBLINGS:
+            break
+        if r.is_test or not r.source or size > room:
+            continue
+        anchor = next(
+            (
+                a
+                for a in anchors
+                if taken[a.path] < SIBLINGS_PER_FILE
+                and _folder(a.path) == _folder(r.path)
+                and r.defines & a.named
+            ),
+            None,
+        )
+        if anchor is not None:
+            taken[anchor.path] += 1
+            found.append((r, anchor.path))
+            room -= size
+    return found
+
+
+def _folder(path: str) -> str:
+    return path.rpartition("/")[0]
+
+
+def _folder_sizes(tokens: dict[str, int]) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for path in tokens:
+        sizes[_folder(path)] = sizes.get(_folder(path), 0) + 1
+    return sizes
 
 
 def _source_importers(graph: nx.DiGraph, path: str) -> list[str]:

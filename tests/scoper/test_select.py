@@ -123,3 +123,42 @@ def test_a_fix_brings_no_wiring() -> None:
     graph = _graph(WIRED_TOKENS, [("app/routes.py", "app/handlers/admin.py", "import")])
     paths = [f.path for f in select_files(WIRED, graph, budget=32_000).files]
     assert "app/routes.py" not in paths
+
+
+def _feature(folder_files: int) -> tuple[list[RankedFile], nx.DiGraph]:
+    """A task about 'email': notify/email.py is named for it; its siblings define email names."""
+    rows = [
+        RankedFile("shop/inventory.py", 3.0, 3.0, ("stock",), False, True),
+        RankedFile(
+            "notify/email.py", 2.5, 2.5, ("email",), False, True, named=frozenset({"email"})
+        ),
+        RankedFile("notify/sms.py", 0.2, 0.2, ("sms",), False, True),
+        RankedFile(
+            "notify/dispatch.py", 0.2, 0.2, ("",), False, True, defines=frozenset({"email"})
+        ),
+        RankedFile(
+            "notify/templates.py", 0.1, 0.1, ("",), False, True, defines=frozenset({"email"})
+        ),
+    ]
+    extra = [f"notify/other{i}.py" for i in range(folder_files - 4)]
+    return rows, _graph({**{r.path: 400 for r in rows}, **dict.fromkeys(extra, 400)}, [])
+
+
+@pytest.mark.parametrize(
+    ("folder_files", "joins"),
+    [
+        (4, ["notify/dispatch.py", "notify/templates.py"]),
+        # In a flat folder of many modules a shared word ties nothing together.
+        (30, []),
+    ],
+)
+def test_siblings_of_a_file_named_for_a_task_word_join(folder_files: int, joins: list[str]) -> None:
+    ranked, graph = _feature(folder_files)
+    selection = select_files(ranked, graph, budget=32_000)
+    paths = [f.path for f in selection.files]
+    assert [p for p in paths if p in {"notify/dispatch.py", "notify/templates.py"}] == joins
+    assert "notify/sms.py" not in paths  # a sibling without the word stays out
+    for f in selection.files:
+        if f.path in joins:
+            assert f.role == "context"
+            assert "next to notify/email.py" in f.reasons

@@ -16,12 +16,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .history import History
 from .index import FileRecord
 from .languages import ProjectFiles, language_for
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["EdgeWeights", "build_graph", "is_test_path", "resolve_imports"]
 
@@ -88,6 +90,8 @@ def build_graph(
 
     Nodes are repo paths with `tokens` and `test` attributes; edges carry `weight` and `kinds`.
     """
+    import networkx as nx  # here: a warm run restores a snapshot and never builds
+
     w = weights or EdgeWeights()
     graph = nx.DiGraph()
     for record in records:

@@ -8,8 +8,10 @@ of tens of thousands of files.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    from .snapshot import FileGraph
 
 __all__ = ["pagerank"]
 
@@ -21,7 +23,7 @@ TOLERANCE = 1e-6
 
 
 def pagerank(
-    graph: nx.DiGraph,
+    graph: FileGraph,
     personalization: Mapping[str, float] | None = None,
     damping: float = DAMPING,
 ) -> dict[str, float]:
@@ -51,7 +53,7 @@ def pagerank(
     return rank
 
 
-def _transitions(graph: nx.DiGraph, nodes: list[str]) -> dict[str, list[tuple[str, float]]]:
+def _transitions(graph: FileGraph, nodes: list[str]) -> dict[str, list[tuple[str, float]]]:
     """Each node's out-edges with weights summing to 1, cached on the graph (many walks, one
     graph: a plan ranks hundreds of tasks on it)."""
     cached: dict[str, list[tuple[str, float]]] | None = graph.graph.get("_transitions")

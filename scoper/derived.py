@@ -12,11 +12,10 @@ import json
 from collections import Counter
 from typing import Any
 
-import networkx as nx
-
 from scoper import __version__
 from scoper.graph.history import History
 from scoper.graph.index import RepoIndex, read_cached, write_cached
+from scoper.graph.snapshot import FileGraph, GraphSnapshot
 
 from .corpus import Corpus
 
@@ -32,7 +31,7 @@ def _key(index: RepoIndex, history: History | None) -> str:
     return f"{DERIVED_VERSION}:{__version__}:{index.generation}:{head}"
 
 
-def load_derived(index: RepoIndex, history: History | None) -> tuple[nx.DiGraph, Corpus] | None:
+def load_derived(index: RepoIndex, history: History | None) -> tuple[FileGraph, Corpus] | None:
     """The cached graph and corpus of this exact index state, or None."""
     text = read_cached(index.database, _CACHE_KEY)
     if not text:
@@ -43,10 +42,14 @@ def load_derived(index: RepoIndex, history: History | None) -> tuple[nx.DiGraph,
         return None
     if data.get("key") != _key(index, history):
         return None
-    graph = nx.DiGraph()
-    graph.add_nodes_from((p, {"tokens": t, "test": test}) for p, t, test in data["nodes"])
-    graph.add_edges_from((a, b, {"weight": w, "kinds": tuple(k)}) for a, b, w, k in data["edges"])
-    graph.graph["global_rank"] = data["global_rank"]
+    edges: dict[str, dict[str, dict[str, Any]]] = {}
+    for a, b, w, k in data["edges"]:
+        edges.setdefault(a, {})[b] = {"weight": w, "kinds": tuple(k)}
+    graph = GraphSnapshot(
+        {p: {"tokens": t, "test": test} for p, t, test in data["nodes"]},
+        edges,
+        {"global_rank": data["global_rank"]},
+    )
     corpus = Corpus.build(index.records, None)
     corpus.history_terms = {p: Counter(c) for p, c in data["history_terms"].items()}
     corpus.history_subjects = {p: tuple(s) for p, s in data["history_subjects"].items()}
@@ -57,7 +60,7 @@ def load_derived(index: RepoIndex, history: History | None) -> tuple[nx.DiGraph,
 def save_derived(
     index: RepoIndex,
     history: History | None,
-    graph: nx.DiGraph,
+    graph: FileGraph,
     corpus: Corpus,
     global_rank: dict[str, float],
 ) -> None:

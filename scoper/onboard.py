@@ -18,6 +18,7 @@ import networkx as nx
 
 from scoper.graph.centrality import pagerank
 from scoper.graph.index import FileRecord
+from scoper.graph.snapshot import FileGraph
 
 from .project import describe_project, detect_test_command
 from .rank import is_non_source
@@ -120,7 +121,7 @@ def build_guide(ws: Workspace) -> Guide:
     )
 
 
-def _communities(graph: nx.DiGraph, sources: Sequence[str]) -> list[list[str]]:
+def _communities(graph: FileGraph, sources: Sequence[str]) -> list[list[str]]:
     """Source files grouped by Louvain communities, small ones merged, at most MAX_AREAS."""
     undirected = nx.Graph()
     undirected.add_nodes_from(sources)
@@ -321,7 +322,7 @@ def _unique_names(areas: list[Area]) -> list[Area]:
     return unique
 
 
-def _links(graph: nx.DiGraph, area_of: Mapping[str, str]) -> tuple[tuple[str, str, float], ...]:
+def _links(graph: FileGraph, area_of: Mapping[str, str]) -> tuple[tuple[str, str, float], ...]:
     weights: dict[tuple[str, str], float] = defaultdict(float)
     for a, b, data in graph.edges(data=True):
         linked = "import" in data.get("kinds", ()) and a in area_of and b in area_of

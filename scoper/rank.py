@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from scoper.graph.build import is_test_path
 from scoper.graph.centrality import pagerank
@@ -22,6 +21,9 @@ from scoper.graph.terms import terms
 
 from .corpus import Corpus, FileFields
 from .query import Query
+
+if TYPE_CHECKING:
+    from scoper.graph.snapshot import FileGraph
 
 __all__ = ["RankWeights", "RankedFile", "global_rank", "is_non_source", "rank_files", "without"]
 
@@ -96,7 +98,7 @@ class _Evidence:
 
 def rank_files(
     corpus: Corpus,
-    graph: nx.DiGraph,
+    graph: FileGraph,
     query: Query,
     weights: RankWeights | None = None,
 ) -> list[RankedFile]:
@@ -234,7 +236,7 @@ def _combine(evidence: _Evidence, w: RankWeights) -> dict[str, float]:
     return direct
 
 
-def _spread(graph: nx.DiGraph, direct: Mapping[str, float]) -> dict[str, float]:
+def _spread(graph: FileGraph, direct: Mapping[str, float]) -> dict[str, float]:
     seeds = sorted(direct.items(), key=lambda kv: (-kv[1], kv[0]))[:SEED_COUNT]
     personalization = {p: s for p, s in seeds if p in graph}
     if not personalization:
@@ -247,7 +249,7 @@ def _spread(graph: nx.DiGraph, direct: Mapping[str, float]) -> dict[str, float]:
     return {p: r / top for p, r in ranks.items() if r > 0} if top > 0 else {}
 
 
-def global_rank(graph: nx.DiGraph) -> dict[str, float]:
+def global_rank(graph: FileGraph) -> dict[str, float]:
     """Global PageRank, computed once per graph (a plan scopes many tasks on one graph)."""
     cached: dict[str, float] | None = graph.graph.get("global_rank")
     if cached is None:

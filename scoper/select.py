@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .rank import RankedFile
+
+if TYPE_CHECKING:
+    from scoper.graph.snapshot import FileGraph
 
 __all__ = ["SelectedFile", "Selection", "select_files"]
 
@@ -69,7 +71,7 @@ class Selection:
 
 def select_files(
     ranked: Sequence[RankedFile],
-    graph: nx.DiGraph,
+    graph: FileGraph,
     budget: int,
     *,
     cut: bool = True,
@@ -167,7 +169,7 @@ def _knee(ranked: Sequence[RankedFile], tokens: dict[str, int], budget: int) -> 
 
 def _linked_context(
     edits: set[str],
-    graph: nx.DiGraph,
+    graph: FileGraph,
     rest: Sequence[RankedFile],
     room: int,
     tokens: dict[str, int],
@@ -191,7 +193,7 @@ def _linked_context(
 
 def _wiring(
     edits: set[str],
-    graph: nx.DiGraph,
+    graph: FileGraph,
     rest: Sequence[RankedFile],
     room: int,
     tokens: dict[str, int],
@@ -264,7 +266,7 @@ def _folder_sizes(tokens: dict[str, int]) -> dict[str, int]:
     return sizes
 
 
-def _source_importers(graph: nx.DiGraph, path: str) -> list[str]:
+def _source_importers(graph: FileGraph, path: str) -> list[str]:
     return [
         p
         for p in graph.predecessors(path)
@@ -276,7 +278,7 @@ def _source_importers(graph: nx.DiGraph, path: str) -> list[str]:
 _CONTEXT_KINDS = frozenset({"import", "reference", "cochange"})
 
 
-def _kinds(graph: nx.DiGraph, a: str, b: str) -> set[str]:
+def _kinds(graph: FileGraph, a: str, b: str) -> set[str]:
     kinds: set[str] = set()
     for source, target in ((a, b), (b, a)):
         data = graph.get_edge_data(source, target)
@@ -294,7 +296,7 @@ def _edit_paths(chosen: Sequence[RankedFile], best_direct: float) -> set[str]:
 
 def _tests_of(
     edits: set[str],
-    graph: nx.DiGraph,
+    graph: FileGraph,
     rest: Sequence[RankedFile],
     room: int,
     tokens: dict[str, int],
@@ -336,7 +338,7 @@ _RELATION = {
 _REVERSE_RELATION = {"import": "imports {}", "reference": "uses names {} defines"}
 
 
-def _relations(graph: nx.DiGraph, path: str, edits: set[str]) -> tuple[str, ...]:
+def _relations(graph: FileGraph, path: str, edits: set[str]) -> tuple[str, ...]:
     """Why a context file belongs with the edit files, strongest tie first."""
     found: list[tuple[float, str]] = []
     for edit in sorted(edits):

@@ -7,11 +7,10 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import networkx as nx
-
 from scoper.graph.build import EdgeWeights, build_graph
 from scoper.graph.history import History, load_history
 from scoper.graph.index import RepoIndex, update_index
+from scoper.graph.snapshot import FileGraph
 
 from .corpus import Corpus
 from .derived import load_derived, save_derived
@@ -28,7 +27,7 @@ class Workspace:
 
     root: str
     index: RepoIndex
-    graph: nx.DiGraph
+    graph: FileGraph
     corpus: Corpus
     history: History | None
 

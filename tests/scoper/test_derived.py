@@ -66,3 +66,28 @@ def test_same_bytes_whatever_the_hash_seed(sample_repo: Callable[[str], Path]) -
         data = json.loads(done.stdout)
         outputs.append(json.dumps({k: data[k] for k in ("files", "also_consider", "tokens")}))
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_a_warm_run_loads_neither_networkx_rich_nor_tiktoken(
+    sample_repo: Callable[[str], Path],
+) -> None:
+    """Start-up is most of a warm run: the graph comes back as a snapshot, output as JSON."""
+    repo = sample_repo("pyshop")
+    probe = (
+        "import sys; from scoper.cli.main import main; "
+        "code = main(['-q', 'fix login bug', '--repo', sys.argv[1], '--json']); "
+        "print(sorted(m for m in ('networkx', 'rich', 'tiktoken') "
+        "if m in sys.modules), file=sys.stderr); sys.exit(code)"
+    )
+    loaded = []
+    for _ in ("cold", "warm"):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(repo)],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        loaded.append(done.stderr.strip().splitlines()[-1])
+    assert "networkx" in loaded[0]  # the cold run builds the graph with networkx
+    assert loaded[1] == "[]"

@@ -22,8 +22,6 @@ __all__ = ["Corpus", "FileFields"]
 
 # Commits touching more files than this say little about any one of them.
 HISTORY_MAX_FILES = 30
-# A past commit's subject counts half as much every this many commits back.
-HISTORY_HALF_LIFE = 1500
 
 
 @dataclass(frozen=True)
@@ -48,7 +46,6 @@ class Corpus:
     files: tuple[FileFields, ...]
     history_terms: dict[str, Counter[str]] = field(default_factory=dict)
     history_subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    recency: dict[str, float] = field(default_factory=dict)
     _df: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @staticmethod
@@ -99,13 +96,10 @@ class Corpus:
     def _add_history(self, history: History) -> None:
         known = set(self.by_path)
         subjects: dict[str, list[str]] = defaultdict(list)
-        for age, commit in enumerate(history.commits):
+        for commit in history.commits:
             touched = [p for p in commit.files if p in known]
             if not touched or len(commit.files) > HISTORY_MAX_FILES:
                 continue  # sweeping commits (releases, regenerated copies) say nothing
-            decay = 0.5 ** (age / HISTORY_HALF_LIFE)
-            for path in touched:
-                self.recency[path] = self.recency.get(path, 0.0) + decay
             subject_terms = count_terms(commit.subject)
             for path in touched:
                 self.history_terms.setdefault(path, Counter()).update(subject_terms)

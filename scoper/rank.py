@@ -55,8 +55,6 @@ class RankWeights:
     history: float = 1.0
     # The task names a path or an identifier the file defines.
     explicit: float = 1.5
-    # Files changed often and recently change again.
-    recency: float = 0.15
     # Graph proximity to the best direct matches.
     graph: float = 0.6
     # Tests, docs, examples and data files as edit candidates (they stay eligible as context).
@@ -110,10 +108,6 @@ def rank_files(
         _explicit(f, query, evidence)
     _history(corpus, query, evidence)
     direct = _combine(evidence, w)
-    if w.recency and direct:
-        top = max(corpus.recency.values(), default=0.0)
-        for path in direct:
-            direct[path] += w.recency * corpus.recency.get(path, 0.0) / top if top else 0.0
     graph_scores = _spread(graph, direct) if w.graph else {}
     final: dict[str, float] = {}
     for path in set(direct) | set(graph_scores):

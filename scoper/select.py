@@ -6,7 +6,7 @@ Roles: `edit` for source files with strong direct evidence, `test` for tests of 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -95,19 +95,20 @@ def select_files(
     used = sum(tokens.get(r.path, 0) for r in chosen)
     beside: dict[str, tuple[str, ...]] = {}
     if cut:
-        linked = _linked_context(edits, graph, rest, budget - used, tokens, ranked[0].score)
-        used += sum(tokens.get(r.path, 0) for r in linked)
-        rest = [r for r in rest if r not in linked]
-        wiring = _wiring(edits, graph, rest, budget - used, tokens) if wire else []
-        used += sum(tokens.get(r.path, 0) for r in wiring)
-        rest = [r for r in rest if r not in wiring]
-        siblings = _siblings(chosen, rest, budget - used, tokens, _folder_sizes(tokens))
-        used += sum(tokens.get(r.path, 0) for r, _ in siblings)
-        linked = [*linked, *wiring, *(r for r, _ in siblings)]
-        beside = {r.path: (f"next to {a}",) for r, a in siblings}
+        linked: list[RankedFile] = []
+        steps: list[Callable[[list[RankedFile], int], list[RankedFile]]] = [
+            lambda left, room: _linked_context(edits, graph, left, room, tokens, ranked[0].score),
+            lambda left, room: _wiring(edits, graph, left, room, tokens) if wire else [],
+            lambda left, room: _siblings(chosen, left, room, tokens, beside),
+        ]
+        for step in steps:  # each step takes from what the earlier ones left, within budget
+            taken = step(rest, budget - used)
+            used += sum(tokens.get(r.path, 0) for r in taken)
+            picked = {r.path for r in taken}
+            rest = [r for r in rest if r.path not in picked]
+            linked.extend(taken)
         order = {r.path: i for i, r in enumerate(ranked)}
         chosen = sorted([*chosen, *linked], key=lambda r: order[r.path])
-        rest = [r for r in rest if r not in linked]
     files = [
         _as_selected(r, "edit", tokens)
         if r.path in edits
@@ -199,21 +200,12 @@ def _wiring(
     tokens: dict[str, int],
 ) -> list[RankedFile]:
     """The files that import an edit file few others import: where it is wired in."""
-    importers = {
-        p
-        for e in edits
-        for p in _source_importers(graph, e)
-        if len(_source_importers(graph, e)) <= MAX_WIRING_IMPORTERS
-    }
-    wiring: list[RankedFile] = []
-    for r in rest:
-        size = tokens.get(r.path, 0)
-        if len(wiring) >= MAX_WIRING:
-            break
-        if r.path in importers and r.source and size <= room:
-            wiring.append(r)
-            room -= size
-    return wiring
+    importers: set[str] = set()
+    for e in edits:
+        found = _source_importers(graph, e)
+        if len(found) <= MAX_WIRING_IMPORTERS:
+            importers.update(found)
+    return _take(rest, room, tokens, MAX_WIRING, lambda r: r.path in importers and r.source)
 
 
 def _siblings(
@@ -221,38 +213,52 @@ def _siblings(
     rest: Sequence[RankedFile],
     room: int,
     tokens: dict[str, int],
-    folder_sizes: dict[str, int],
-) -> list[tuple[RankedFile, str]]:
-    """Files beside a scoped file named for a task word that define names with that word,
-    each with that file's path."""
-    anchors = [
-        c
-        for c in chosen
-        if c.named and c.source and folder_sizes[_folder(c.path)] <= MAX_FEATURE_FOLDER
-    ]
-    taken = {c.path: 0 for c in anchors}
-    found: list[tuple[RankedFile, str]] = []
-    for r in rest:
-        size = tokens.get(r.path, 0)
-        if len(found) >= MAX_SIBLINGS:
-            break
-        if r.is_test or not r.source or size > room:
-            continue
-        anchor = next(
-            (
-                a
-                for a in anchors
-                if taken[a.path] < SIBLINGS_PER_FILE
+    beside: dict[str, tuple[str, ...]],
+) -> list[RankedFile]:
+    """Files beside a scoped file named for a task word that define names with that word;
+    `beside` gets, for each, the reason naming that file."""
+    named = [c for c in chosen if c.named and c.source]
+    if not named:
+        return []
+    sizes = _folder_sizes(tokens)
+    anchors = [c for c in named if sizes[_folder(c.path)] <= MAX_FEATURE_FOLDER]
+    taken = dict.fromkeys((a.path for a in anchors), 0)
+
+    def accept(r: RankedFile) -> bool:
+        if r.is_test or not r.source:
+            return False
+        for a in anchors:
+            if (
+                taken[a.path] < SIBLINGS_PER_FILE
                 and _folder(a.path) == _folder(r.path)
                 and r.defines & a.named
-            ),
-            None,
-        )
-        if anchor is not None:
-            taken[anchor.path] += 1
-            found.append((r, anchor.path))
+            ):
+                taken[a.path] += 1
+                beside[r.path] = (f"next to {a.path}",)
+                return True
+        return False
+
+    return _take(rest, room, tokens, MAX_SIBLINGS, accept)
+
+
+def _take(
+    rest: Sequence[RankedFile],
+    room: int,
+    tokens: dict[str, int],
+    limit: int,
+    accept: Callable[[RankedFile], bool],
+) -> list[RankedFile]:
+    """Up to `limit` files of `rest`, best first, that fit the room left and `accept` takes
+    (asked only of files that fit)."""
+    taken: list[RankedFile] = []
+    for r in rest:
+        if len(taken) >= limit:
+            break
+        size = tokens.get(r.path, 0)
+        if size <= room and accept(r):
+            taken.append(r)
             room -= size
-    return found
+    return taken
 
 
 def _folder(path: str) -> str:
@@ -308,12 +314,8 @@ def _tests_of(
         for t, data in graph[e].items()
         if "test" in data.get("kinds", ()) and graph.nodes[t].get("test")
     }
-    picked: list[SelectedFile] = []
-    for r in rest:
-        if r.path in linked and tokens.get(r.path, 0) <= room and len(picked) < MAX_TESTS:
-            picked.append(_as_selected(r, "test", tokens))
-            room -= tokens.get(r.path, 0)
-    return picked
+    picked = _take(rest, room, tokens, MAX_TESTS, lambda r: r.path in linked)
+    return [_as_selected(r, "test", tokens) for r in picked]
 
 
 def _role(r: RankedFile) -> str:

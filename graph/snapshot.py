@@ -4,8 +4,8 @@ The graph is built with networkx (`graph/build.py`); queries only read it. Impor
 is a quarter of a warm `scope TASK` and of every prompt-hook call, so a warm run restores this
 snapshot instead: plain dicts behind the part of networkx's `DiGraph` reading API that scope
 uses (`nodes`, `g[node]`, `edges`, `has_edge`, `get_edge_data`, `predecessors`,
-`adjacency`, `graph`). Code that needs networkx algorithms (Louvain in the planner and the
-onboarding guide) calls `to_networkx()`.
+`adjacency`, `graph`). The onboarding guide reads it the same way and builds the undirected
+networkx graph its Louvain step needs from the edges.
 """
 
 from __future__ import annotations
@@ -73,23 +73,11 @@ class GraphSnapshot:
     def predecessors(self, node: str) -> Iterator[str]:
         return iter(self._pred[node])
 
-    def successors(self, node: str) -> Iterator[str]:
-        return iter(self._succ[node])
-
     def number_of_nodes(self) -> int:
         return len(self.nodes)
 
     def number_of_edges(self) -> int:
         return sum(len(t) for t in self._succ.values())
-
-    def to_networkx(self) -> nx.DiGraph:
-        import networkx as nx
-
-        graph = nx.DiGraph()
-        graph.add_nodes_from(self.nodes.items())
-        graph.add_edges_from(self.edges(data=True))
-        graph.graph.update(self.graph)
-        return graph
 
 
 # What ranking, selection and the guides read: the networkx graph a cold run builds, or the

@@ -47,11 +47,3 @@ READS = {
 def test_a_snapshot_reads_like_the_networkx_graph(read) -> None:
     graph = _graph()
     assert read(_snapshot(graph)) == read(graph)
-
-
-def test_to_networkx_round_trips() -> None:
-    graph = _graph()
-    back = _snapshot(graph).to_networkx()
-    assert sorted(back.nodes(data=True)) == sorted(graph.nodes(data=True))
-    assert sorted(back.edges(data=True)) == sorted(graph.edges(data=True))
-    assert back.graph == graph.graph

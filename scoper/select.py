@@ -48,6 +48,17 @@ MAX_SIBLINGS = 4
 MAX_FEATURE_FOLDER = 10
 # "Also consider": this many of the best files just below the cut.
 ALSO_CONSIDER = 5
+# A context file (any scoped file but an edit file or a test) is at most this share of the
+# edit files' tokens, or CONTEXT_FLOOR when that is more: it is read for what the edit
+# files use, and on the benchmark one context file in eighteen was one the commit changed,
+# yet context held half the cut's tokens. Larger related files wait in "also consider",
+# where a session can open one on demand.
+CONTEXT_SHARE = 0.25
+CONTEXT_FLOOR = 1500
+# Tests of the edit files take at most this share of the edit files' tokens together, or
+# TEST_FLOOR: enough to name the tests to run without filling the scope.
+TEST_SHARE = 0.5
+TEST_FLOOR = 2000
 
 
 @dataclass(frozen=True)
@@ -92,23 +103,9 @@ def select_files(
     best_direct = max(r.direct for r in ranked)
     chosen, rest = (_knee if cut else _fill)(ranked, tokens, budget)
     edits = _edit_paths(chosen, best_direct)
-    used = sum(tokens.get(r.path, 0) for r in chosen)
     beside: dict[str, tuple[str, ...]] = {}
     if cut:
-        linked: list[RankedFile] = []
-        steps: list[Callable[[list[RankedFile], int], list[RankedFile]]] = [
-            lambda left, room: _linked_context(edits, graph, left, room, tokens, ranked[0].score),
-            lambda left, room: _wiring(edits, graph, left, room, tokens) if wire else [],
-            lambda left, room: _siblings(chosen, left, room, tokens, beside),
-        ]
-        for step in steps:  # each step takes from what the earlier ones left, within budget
-            taken = step(rest, budget - used)
-            used += sum(tokens.get(r.path, 0) for r in taken)
-            picked = {r.path for r in taken}
-            rest = [r for r in rest if r.path not in picked]
-            linked.extend(taken)
-        order = {r.path: i for i, r in enumerate(ranked)}
-        chosen = sorted([*chosen, *linked], key=lambda r: order[r.path])
+        chosen, rest = _with_context(ranked, chosen, edits, graph, tokens, budget, wire, beside)
     files = [
         _as_selected(r, "edit", tokens)
         if r.path in edits
@@ -118,7 +115,9 @@ def select_files(
         for r in chosen
     ]
     if cut:
-        tests = _tests_of(edits, graph, rest, budget - used, tokens)
+        used = sum(f.tokens for f in files)
+        room = min(budget - used, _share_of_edits(edits, tokens, TEST_SHARE, TEST_FLOOR))
+        tests = _tests_of(edits, graph, rest, room, tokens)
         files.extend(tests)
         picked = {t.path for t in tests}
         rest = [r for r in rest if r.path not in picked]
@@ -166,6 +165,44 @@ def _knee(ranked: Sequence[RankedFile], tokens: dict[str, int], budget: int) -> 
             used += size
         previous = r.score
     return chosen, rest
+
+
+def _with_context(
+    ranked: Sequence[RankedFile],
+    chosen: list[RankedFile],
+    edits: set[str],
+    graph: FileGraph,
+    tokens: dict[str, int],
+    budget: int,
+    wire: bool,
+    beside: dict[str, tuple[str, ...]],
+) -> _Split:
+    """The knee's files (`chosen`) without context files too large for the edit files, then
+    the linked, wiring and sibling files that fit; in rank order, and the rest of the
+    ranking (where "also consider" finds the large ones)."""
+    largest = _share_of_edits(edits, tokens, CONTEXT_SHARE, CONTEXT_FLOOR)
+    kept = [r for r in chosen if r.path in edits or tokens.get(r.path, 0) <= largest]
+    held = {r.path for r in kept}
+    used = sum(tokens.get(p, 0) for p in held)
+    steps: list[Callable[[list[RankedFile], int], list[RankedFile]]] = [
+        lambda left, room: _linked_context(edits, graph, left, room, tokens, ranked[0].score),
+        lambda left, room: _wiring(edits, graph, left, room, tokens) if wire else [],
+        lambda left, room: _siblings(kept, left, room, tokens, beside),
+    ]
+    small = [r for r in ranked if r.path not in held and tokens.get(r.path, 0) <= largest]
+    for step in steps:  # each step takes from what the earlier ones left, within budget
+        taken = step(small, budget - used)
+        used += sum(tokens.get(r.path, 0) for r in taken)
+        held.update(r.path for r in taken)
+        small = [r for r in small if r.path not in held]
+        kept.extend(taken)
+    order = {r.path: i for i, r in enumerate(ranked)}
+    return sorted(kept, key=lambda r: order[r.path]), [r for r in ranked if r.path not in held]
+
+
+def _share_of_edits(edits: set[str], tokens: dict[str, int], share: float, floor: int) -> int:
+    """A share of the edit files' tokens, or the floor when that is more."""
+    return max(floor, int(share * sum(tokens.get(p, 0) for p in edits)))
 
 
 def _linked_context(
@@ -282,6 +319,11 @@ def _source_importers(graph: FileGraph, path: str) -> list[str]:
 
 # Ties that make a file context for an edit: code it uses or code that uses it.
 _CONTEXT_KINDS = frozenset({"import", "reference", "cochange"})
+
+
+def _imports(graph: FileGraph, a: str, b: str) -> bool:
+    data = graph.get_edge_data(a, b)
+    return bool(data) and "import" in data["kinds"]
 
 
 def _kinds(graph: FileGraph, a: str, b: str) -> set[str]:

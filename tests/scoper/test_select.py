@@ -4,7 +4,7 @@ import networkx as nx
 import pytest
 
 from scoper.rank import RankedFile
-from scoper.select import ALSO_CONSIDER, select_files
+from scoper.select import ALSO_CONSIDER, CONTEXT_FLOOR, CONTEXT_SHARE, TEST_FLOOR, select_files
 
 
 def _ranked(*rows: tuple[str, float, float]) -> list[RankedFile]:
@@ -40,15 +40,13 @@ RANKED = _ranked(
     ("docs/login.md", 0.5, 0.9),
 )
 TOKENS = {r.path: 1000 for r in RANKED}
-GRAPH = _graph(
-    TOKENS,
-    [
-        ("app/login.py", "app/util.py", "import"),
-        ("app/util.py", "app/login.py", "imported_by"),
-        ("app/login.py", "tests/test_login.py", "test"),
-        ("tests/test_login.py", "app/login.py", "test"),
-    ],
-)
+EDGES = [
+    ("app/login.py", "app/util.py", "import"),
+    ("app/util.py", "app/login.py", "imported_by"),
+    ("app/login.py", "tests/test_login.py", "test"),
+    ("tests/test_login.py", "app/login.py", "test"),
+]
+GRAPH = _graph(TOKENS, EDGES)
 
 
 def test_roles_knee_linked_context_and_tests() -> None:
@@ -63,6 +61,33 @@ def test_roles_knee_linked_context_and_tests() -> None:
     assert selection.files[3].reasons[0] == "imported by app/login.py"
     assert [f.path for f in selection.also_consider] == ["app/billing.py", "docs/login.md"]
     assert len(selection.also_consider) <= ALSO_CONSIDER
+
+
+@pytest.mark.parametrize(
+    ("edit_tokens", "context_tokens", "joins"),
+    [
+        (1000, CONTEXT_FLOOR, True),  # small edit files: the floor holds
+        (1000, CONTEXT_FLOOR + 1, False),
+        (40_000, int(CONTEXT_SHARE * 40_000), True),  # a large edit file: its share holds
+        (40_000, int(CONTEXT_SHARE * 40_000) + 1, False),
+    ],
+)
+def test_a_context_file_larger_than_its_share_waits_in_also_consider(
+    edit_tokens: int, context_tokens: int, joins: bool
+) -> None:
+    tokens = {**TOKENS, "app/login.py": edit_tokens, "app/views.py": 0, "app/users.py": 0}
+    tokens["app/util.py"] = context_tokens
+    graph = _graph(tokens, [("app/login.py", "app/util.py", "import")])
+    selection = select_files(RANKED, graph, budget=100_000)
+    assert ("app/util.py" in [f.path for f in selection.files]) is joins
+    assert ("app/util.py" in [f.path for f in selection.also_consider]) is not joins
+
+
+@pytest.mark.parametrize(("test_tokens", "joins"), [(TEST_FLOOR, True), (TEST_FLOOR + 1, False)])
+def test_tests_take_at_most_their_share(test_tokens: int, joins: bool) -> None:
+    tokens = {**TOKENS, "tests/test_login.py": test_tokens}
+    selection = select_files(RANKED, _graph(tokens, EDGES), budget=100_000)
+    assert ("tests/test_login.py" in [f.path for f in selection.files]) is joins
 
 
 def test_budget_is_a_hard_cap() -> None:

@@ -40,6 +40,9 @@ _CHORE = re.compile(
 MAX_GOLD_FILES = 6
 # Budgets recall is reported at.
 BUDGETS = (8_000, 16_000, 32_000)
+# How much of the ranking is scored: well past the largest budget, so a large file filling the
+# list early cannot hide the smaller files after it, which a smaller budget would still take.
+RANK_DEPTH = 100_000
 
 
 @dataclass(frozen=True)
@@ -200,7 +203,7 @@ def run_bench(
         for done, task in enumerate(tasks, 1):
             folder = move(task.parent)
             ws = open_workspace(folder, warn=warn)
-            ranked = scope_task(ws, task.subject, budget=max(budgets), cut=False)
+            ranked = scope_task(ws, task.subject, budget=max(RANK_DEPTH, *budgets), cut=False)
             cut = scope_task(ws, task.subject, budget=DEFAULT_BUDGET)
             paths = [f.path for f in ranked.files]
             sizes = {f.path: f.tokens for f in ranked.files}

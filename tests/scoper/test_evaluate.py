@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from scoper.evaluate import mine_tasks, run_bench
+from scoper.tokens import count_tokens
 
 MODULES = {
     "app/login.py": "def login_user(name, password):\n    return check_password(password)\n",
@@ -84,3 +85,22 @@ def test_cli(run_cli: Callable[..., Any], history_repo: Path) -> None:
 def test_cli_outside_git(run_cli: Callable[..., Any], tmp_path: Path) -> None:
     result = run_cli("bench", "--repo", str(tmp_path))
     assert result.code == 1 and "git" in result.stderr
+
+
+def test_recall_at_a_small_budget_sees_past_a_large_file(history_repo: Path) -> None:
+    # A large file that ranks first and nearly fills the largest budget must not hide the
+    # small gold file after it from the smaller budgets, as the harness would not.
+    text = "# sort search hits by score\n" * 150
+    (history_repo / "app" / "sort_hits_by_score.py").write_text(text)
+    _git(history_repo, "add", "-A")
+    _git(history_repo, "commit", "-qm", "Add a scorer")
+    with open(history_repo / "app/search.py", "a") as fh:
+        fh.write("# hits\n")
+    _git(history_repo, "commit", "-qam", "Sort search hits by score")
+    task = mine_tasks(str(history_repo), 20, 0)[-1]
+    assert task.gold == ("app/search.py",)
+    largest = count_tokens(text) + 2  # room for the big file, none for the gold one after it
+    report = run_bench(str(history_repo), [task], budgets=(200, largest))
+    small, large = report.scores[0].recall_at
+    assert large == 0.0  # the big file ranked first and took the room
+    assert small == 1.0

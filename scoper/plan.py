@@ -35,6 +35,8 @@ __all__ = ["Plan", "PlanCluster", "PlanStep", "build_plan", "make_plan", "scope_
 JSON_VERSION = 1
 # Groups this small get the exact optimum (3^n simulated states: 0.3 s for 8 tasks).
 EXACT_MAX_TASKS = 8
+# A small queue is planned as one group only when that is cheaper by more than rounding.
+MERGE_MARGIN = 1e-6
 # A file needed by at least this many tasks of a cluster is part of its warm context.
 WARM_MIN_TASKS = 2
 
@@ -163,7 +165,7 @@ def build_plan(
     canon = sorted(queue, key=lambda t: (t.text, t.files))
     items = _work_items(canon, shape)
     base = warm_base(shape, price, ttl)
-    runs = [_order_group(g, canon, items, base, shape, price) for g in find_clusters(canon)]
+    runs = _plan_runs(find_clusters(canon), canon, items, base, shape, price)
     groups = [group for group, _ in runs]
     warm = [_warm_context(g, canon) for g in groups]
     steps: list[PlanStep] = []
@@ -229,6 +231,27 @@ def _price_all(
             ttl,
         ),
     )
+
+
+def _plan_runs(
+    clusters: list[list[int]],
+    tasks: Sequence[ScopedTask],
+    items: Sequence[WorkItem],
+    base: WarmBase,
+    shape: TaskShape,
+    price: ModelPrice,
+) -> list[tuple[list[int], list[bool]]]:
+    """Each cluster's order and conversation starts; a queue small enough for the exact search
+    is also searched whole, since tasks of two clusters can still share a conversation (the
+    same central file) and one conversation may then cost less than two."""
+    runs = [_order_group(g, tasks, items, base, shape, price) for g in clusters]
+    if len(clusters) < 2 or len(items) > EXACT_MAX_TASKS:
+        return runs
+    whole = exhaustive_optimum(list(items), base, shape, price)
+    apart = sum(exhaustive_optimum([items[i] for i in g], base, shape, price).usd for g in clusters)
+    if whole.usd < apart * (1 - MERGE_MARGIN):
+        return [(list(whole.order), list(whole.starts))]
+    return runs
 
 
 def _order_group(

@@ -7,12 +7,13 @@ import random
 
 import pytest
 
+from scoper.cache_sim import usage_usd
 from scoper.cluster import ScopedTask, find_clusters, similarity
 from scoper.optimum import exhaustive_optimum, ordered_cost
-from scoper.plan import build_plan
+from scoper.plan import Plan, _work_items, build_plan
 from scoper.prices import price_for
 from scoper.strategies import STRATEGIES, warm_base
-from scoper.workload import DEFAULT_SHAPE, WorkItem
+from scoper.workload import DEFAULT_SHAPE, Conversation, WorkItem
 
 SONNET = price_for("claude-sonnet-4-5")
 
@@ -93,3 +94,39 @@ def test_exhaustive_optimum_matches_brute_force() -> None:
     assert best.usd == pytest.approx(brute)
     ordered = ordered_cost([items[i] for i in best.order], base, DEFAULT_SHAPE, SONNET)
     assert ordered == pytest.approx(best.usd)
+
+
+def _steps_cost(plan: Plan, tasks: list[ScopedTask]) -> float:
+    """The plan's own conversations, priced on the exhaustive search's terms."""
+    canon = sorted(tasks, key=lambda t: (t.text, t.files))
+    items = {t.text: it for t, it in zip(canon, _work_items(canon, DEFAULT_SHAPE), strict=True)}
+    base = warm_base(DEFAULT_SHAPE, SONNET, plan.ttl)
+    total, sim, conv, at = 0.0, base.sim.copy(), Conversation(DEFAULT_SHAPE, plan.ttl), base.at
+    for step in plan.steps:
+        if step.new_conversation:
+            sim, conv, at = base.sim.copy(), Conversation(DEFAULT_SHAPE, plan.ttl), base.at
+        requests, at = conv.add_task(items[step.text], at)
+        total += usage_usd(sim.send_all(requests), SONNET)
+    return total
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_small_queue_gets_the_exhaustive_optimum(seed: int) -> None:
+    # Areas of their own plus one central file some tasks of every area read: clusters split
+    # by area, yet one conversation across them can be the cheapest plan.
+    rng = random.Random(seed)
+    core = ("core.py", rng.randint(4_000, 20_000))
+    areas = [[(f"area{a}/m{i}.py", rng.randint(300, 3_000)) for i in range(4)] for a in range(2)]
+    tasks = []
+    for k in range(rng.randint(4, 7)):
+        files = rng.sample(areas[k % 2], 2) + ([core] if rng.random() < 0.6 else [])
+        tasks.append(ScopedTask(f"task {k:02d}", tuple(sorted(files))))
+    plan = build_plan(tasks, SONNET)
+    canon = sorted(tasks, key=lambda t: (t.text, t.files))
+    best = exhaustive_optimum(
+        _work_items(canon, DEFAULT_SHAPE),
+        warm_base(DEFAULT_SHAPE, SONNET, "5m"),
+        DEFAULT_SHAPE,
+        SONNET,
+    )
+    assert _steps_cost(plan, tasks) == pytest.approx(best.usd, rel=1e-9)

@@ -21,14 +21,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from scoper import plan as plan_module
-from scoper.cache_sim import usage_usd
 from scoper.cluster import ScopedTask
 from scoper.optimum import exhaustive_optimum
-from scoper.plan import Plan, _work_items, build_plan, scope_tasks
+from scoper.plan import Plan, _work_items, build_plan, scope_tasks, steps_cost
 from scoper.prices import price_for
 from scoper.strategies import STRATEGIES, warm_base
 from scoper.taskfile import QueuedTask, read_tasks
-from scoper.workload import DEFAULT_SHAPE, Conversation
+from scoper.workload import DEFAULT_SHAPE
 from scoper.workspace import open_workspace
 
 SEEDS = range(5)
@@ -52,21 +51,6 @@ def _subjects(git_dir: str, n: int) -> list[QueuedTask]:
     return [QueuedTask(s, "", i) for i, s in enumerate(subjects[:n], 1)]
 
 
-def _conversation_cost(plan: Plan, scoped: Sequence[ScopedTask], model: str) -> float:
-    """The plan's conversations priced on the exhaustive search's terms (warm system prefix)."""
-    price = price_for(model)
-    canon = sorted(scoped, key=lambda t: (t.text, t.files))
-    items = {t.text: it for t, it in zip(canon, _work_items(canon, DEFAULT_SHAPE), strict=True)}
-    base = warm_base(DEFAULT_SHAPE, price, plan.ttl)
-    total, sim, conv, at = 0.0, base.sim.copy(), Conversation(DEFAULT_SHAPE, plan.ttl), base.at
-    for step in plan.steps:
-        if step.new_conversation:
-            sim, conv, at = base.sim.copy(), Conversation(DEFAULT_SHAPE, plan.ttl), base.at
-        requests, at = conv.add_task(items[step.text], at)
-        total += usage_usd(sim.send_all(requests), price)
-    return total
-
-
 def _optimum_rows(scoped: Sequence[ScopedTask], model: str, label: str) -> list[str]:
     price = price_for(model)
     base = warm_base(DEFAULT_SHAPE, price, "5m")
@@ -78,7 +62,7 @@ def _optimum_rows(scoped: Sequence[ScopedTask], model: str, label: str) -> list[
             plan = build_plan(queue, price)
             canon = sorted(queue, key=lambda t: (t.text, t.files))
             best = exhaustive_optimum(_work_items(canon, DEFAULT_SHAPE), base, DEFAULT_SHAPE, price)
-            size_gaps.append(_conversation_cost(plan, queue, model) / best.usd - 1)
+            size_gaps.append(steps_cost(plan, queue, price_for(model)) / best.usd - 1)
         gaps.extend(size_gaps)
         rows.append(
             f"| {label} | {size} | {len(size_gaps)} | {100 * sum(size_gaps) / len(size_gaps):.2f}% "

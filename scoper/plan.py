@@ -13,6 +13,7 @@ from typing import Any
 
 from scoper.graph.discover import is_secret_path
 
+from .cache_sim import usage_usd
 from .cluster import ScopedTask, find_clusters, order_cluster
 from .optimum import exhaustive_optimum
 from .prices import ModelPrice, default_model, price_for
@@ -27,7 +28,7 @@ from .strategies import (
 )
 from .taskfile import QueuedTask
 from .tokens import claude_factor, count_tokens
-from .workload import DEFAULT_SHAPE, TaskShape, WorkItem
+from .workload import DEFAULT_SHAPE, Conversation, TaskShape, WorkItem
 from .workspace import Workspace
 
 __all__ = ["Plan", "PlanCluster", "PlanStep", "build_plan", "make_plan", "scope_tasks"]
@@ -185,6 +186,21 @@ def build_plan(
         clusters.append(PlanCluster(number, texts, context, sum(starts)))
     costs = _price_all(queue, canon, items, groups, warm, conversations, shape, price, ttl)
     return Plan(repo, price.model, ttl, tuple(steps), tuple(clusters), costs, shape)
+
+
+def steps_cost(plan: Plan, tasks: Sequence[ScopedTask], price: ModelPrice) -> float:
+    """The plan's own conversations priced on the exhaustive search's terms (warm system
+    prefix, the plan's shape), so a plan and the optimum can be compared exactly."""
+    canon = sorted(tasks, key=lambda t: (t.text, t.files))
+    items = {t.text: it for t, it in zip(canon, _work_items(canon, plan.shape), strict=True)}
+    base = warm_base(plan.shape, price, plan.ttl)
+    total, sim, conv, at = 0.0, base.sim.copy(), Conversation(plan.shape, plan.ttl), base.at
+    for step in plan.steps:
+        if step.new_conversation:
+            sim, conv, at = base.sim.copy(), Conversation(plan.shape, plan.ttl), base.at
+        requests, at = conv.add_task(items[step.text], at)
+        total += usage_usd(sim.send_all(requests), price)
+    return total
 
 
 def _price_all(

@@ -7,13 +7,12 @@ import random
 
 import pytest
 
-from scoper.cache_sim import usage_usd
 from scoper.cluster import ScopedTask, find_clusters, similarity
 from scoper.optimum import exhaustive_optimum, ordered_cost
-from scoper.plan import Plan, _work_items, build_plan
+from scoper.plan import _work_items, build_plan, steps_cost
 from scoper.prices import price_for
 from scoper.strategies import STRATEGIES, warm_base
-from scoper.workload import DEFAULT_SHAPE, Conversation, WorkItem
+from scoper.workload import DEFAULT_SHAPE, WorkItem
 
 SONNET = price_for("claude-sonnet-4-5")
 
@@ -96,20 +95,6 @@ def test_exhaustive_optimum_matches_brute_force() -> None:
     assert ordered == pytest.approx(best.usd)
 
 
-def _steps_cost(plan: Plan, tasks: list[ScopedTask]) -> float:
-    """The plan's own conversations, priced on the exhaustive search's terms."""
-    canon = sorted(tasks, key=lambda t: (t.text, t.files))
-    items = {t.text: it for t, it in zip(canon, _work_items(canon, DEFAULT_SHAPE), strict=True)}
-    base = warm_base(DEFAULT_SHAPE, SONNET, plan.ttl)
-    total, sim, conv, at = 0.0, base.sim.copy(), Conversation(DEFAULT_SHAPE, plan.ttl), base.at
-    for step in plan.steps:
-        if step.new_conversation:
-            sim, conv, at = base.sim.copy(), Conversation(DEFAULT_SHAPE, plan.ttl), base.at
-        requests, at = conv.add_task(items[step.text], at)
-        total += usage_usd(sim.send_all(requests), SONNET)
-    return total
-
-
 @pytest.mark.parametrize("seed", range(12))
 def test_a_small_queue_gets_the_exhaustive_optimum(seed: int) -> None:
     # Areas of their own plus one central file some tasks of every area read: clusters split
@@ -129,4 +114,4 @@ def test_a_small_queue_gets_the_exhaustive_optimum(seed: int) -> None:
         DEFAULT_SHAPE,
         SONNET,
     )
-    assert _steps_cost(plan, tasks) == pytest.approx(best.usd, rel=1e-9)
+    assert steps_cost(plan, tasks, SONNET) == pytest.approx(best.usd, rel=1e-9)

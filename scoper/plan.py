@@ -15,7 +15,7 @@ from scoper.graph.discover import is_secret_path
 
 from .cache_sim import usage_usd
 from .cluster import ScopedTask, find_clusters, order_cluster
-from .optimum import exhaustive_optimum
+from .optimum import Optimum, exhaustive_optimum
 from .prices import ModelPrice, default_model, price_for
 from .scope import DEFAULT_BUDGET, scope_task
 from .strategies import (
@@ -260,14 +260,18 @@ def _plan_runs(
     """Each cluster's order and conversation starts; a queue small enough for the exact search
     is also searched whole, since tasks of two clusters can still share a conversation (the
     same central file) and one conversation may then cost less than two."""
-    runs = [_order_group(g, tasks, items, base, shape, price) for g in clusters]
     if len(clusters) < 2 or len(items) > EXACT_MAX_TASKS:
-        return runs
+        return [_order_group(g, tasks, items, base, shape, price) for g in clusters]
+    optima = [exhaustive_optimum([items[i] for i in g], base, shape, price) for g in clusters]
     whole = exhaustive_optimum(list(items), base, shape, price)
-    apart = sum(exhaustive_optimum([items[i] for i in g], base, shape, price).usd for g in clusters)
-    if whole.usd < apart * (1 - MERGE_MARGIN):
-        return [(list(whole.order), list(whole.starts))]
-    return runs
+    if whole.usd < sum(o.usd for o in optima) * (1 - MERGE_MARGIN):
+        return [_run(range(len(items)), whole)]
+    return [_run(g, o) for g, o in zip(clusters, optima, strict=True)]
+
+
+def _run(group: Sequence[int], best: Optimum) -> tuple[list[int], list[bool]]:
+    """An optimum over `group`'s items as task indices and conversation starts."""
+    return [group[k] for k in best.order], list(best.starts)
 
 
 def _order_group(
@@ -280,8 +284,7 @@ def _order_group(
 ) -> tuple[list[int], list[bool]]:
     """A group's order and conversation starts: exact when small, else Smith's rule + DP."""
     if len(group) <= EXACT_MAX_TASKS:
-        best = exhaustive_optimum([items[i] for i in group], base, shape, price)
-        return [group[k] for k in best.order], list(best.starts)
+        return _run(group, exhaustive_optimum([items[i] for i in group], base, shape, price))
     order = order_cluster(group, tasks)
     return order, place_breaks([items[i] for i in order], base, shape, price)
 

@@ -321,11 +321,6 @@ def _source_importers(graph: FileGraph, path: str) -> list[str]:
 _CONTEXT_KINDS = frozenset({"import", "reference", "cochange"})
 
 
-def _imports(graph: FileGraph, a: str, b: str) -> bool:
-    data = graph.get_edge_data(a, b)
-    return bool(data) and "import" in data["kinds"]
-
-
 def _kinds(graph: FileGraph, a: str, b: str) -> set[str]:
     kinds: set[str] = set()
     for source, target in ((a, b), (b, a)):

@@ -1,7 +1,8 @@
 """Per-repository search fields built once and shared by every query against it.
 
 Fields per file: content terms (from the index), path terms, defined-symbol terms, the
-leading doc, and the subjects of past commits that touched the file. Document frequencies
+leading doc, the subjects of past commits that touched the file, and how many commits ago it
+last changed. Document frequencies
 are counted lazily, per term, and remembered — a plan of 200 tasks pays for each term once.
 """
 
@@ -46,6 +47,8 @@ class Corpus:
     files: tuple[FileFields, ...]
     history_terms: dict[str, Counter[str]] = field(default_factory=dict)
     history_subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Commits since the file last changed (0: in the newest commit), among focused commits.
+    commits_ago: dict[str, int] = field(default_factory=dict)
     _df: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @staticmethod
@@ -96,12 +99,13 @@ class Corpus:
     def _add_history(self, history: History) -> None:
         known = set(self.by_path)
         subjects: dict[str, list[str]] = defaultdict(list)
-        for commit in history.commits:
+        for age, commit in enumerate(history.commits):
             touched = [p for p in commit.files if p in known]
             if not touched or len(commit.files) > HISTORY_MAX_FILES:
                 continue  # sweeping commits (releases, regenerated copies) say nothing
             subject_terms = count_terms(commit.subject)
             for path in touched:
+                self.commits_ago.setdefault(path, age)
                 self.history_terms.setdefault(path, Counter()).update(subject_terms)
                 subjects[path].append(commit.subject)
         self.history_subjects = {p: tuple(s) for p, s in subjects.items()}

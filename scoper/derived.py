@@ -22,7 +22,7 @@ from .corpus import Corpus
 __all__ = ["load_derived", "save_derived"]
 
 # Bump when what is cached changes shape.
-DERIVED_VERSION = 3
+DERIVED_VERSION = 4
 _CACHE_KEY = "derived"
 
 
@@ -53,6 +53,7 @@ def load_derived(index: RepoIndex, history: History | None) -> tuple[FileGraph, 
     corpus = Corpus.build(index.records, None)
     corpus.history_terms = {p: Counter(c) for p, c in data["history_terms"].items()}
     corpus.history_subjects = {p: tuple(s) for p, s in data["history_subjects"].items()}
+    corpus.commits_ago = dict(data["commits_ago"])
     return graph, corpus
 
 
@@ -71,5 +72,6 @@ def save_derived(
         "global_rank": global_rank,
         "history_terms": {p: dict(c) for p, c in corpus.history_terms.items()},
         "history_subjects": {p: list(s) for p, s in corpus.history_subjects.items()},
+        "commits_ago": corpus.commits_ago,
     }
     write_cached(index.database, _CACHE_KEY, json.dumps(data, separators=(",", ":")))

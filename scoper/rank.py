@@ -2,8 +2,8 @@
 
 1. Direct evidence per file: BM25 of the task's terms over its content, matches in its path,
    in the names it defines and in its doc, BM25 over the subjects of past commits that touched
-   it, and exact mentions (`CliRunner`, `src/app/login.py`). Each signal is scaled to [0, 1]
-   by its best file, then weighted.
+   it, how recently it changed, and exact mentions (`CliRunner`, `src/app/login.py`). Each
+   signal is scaled to [0, 1] by its best file, then weighted.
 2. Personalized PageRank from the best direct matches over the file graph (imports, symbol
    references, tests, co-change) finds what they need and what needs them.
 3. Priors keep tests, docs, examples and data from crowding out source files.
@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -37,6 +38,9 @@ SEED_COUNT = 12
 # Graph scores are divided by global PageRank to this power, so hubs every walk reaches
 # (the console, the types module) do not outrank the neighbours specific to the task.
 HUB_DAMPING = 0.5
+# Work comes in series: a file changed a few commits ago is likely to change again. Its
+# recency evidence halves every ~14 commits (exp(-age / 20)), about one feature's run.
+RECENT_COMMITS = 20
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class RankWeights:
     doc: float = 0.3
     # Words of the task in subjects of past commits that touched the file.
     history: float = 1.0
+    # How recently the file changed: task-blind, so it weighs half a lexical signal.
+    recent: float = 0.5
     # The task names a path or an identifier the file defines.
     explicit: float = 1.5
     # Graph proximity to the best direct matches.
@@ -70,6 +76,8 @@ class RankedFile:
 
     path: str
     score: float
+    # The score without recency: what the task itself says about the file.
+    task_score: float
     direct: float
     reasons: tuple[str, ...]
     is_test: bool
@@ -107,23 +115,26 @@ def rank_files(
         _lexical(corpus, f, query, evidence)
         _explicit(f, query, evidence)
     _history(corpus, query, evidence)
+    _recency(corpus, evidence)
     direct = _combine(evidence, w)
-    graph_scores = _spread(graph, direct) if w.graph else {}
+    # Recency orders the ranking, but it seeds no walk and names no edit target: those take
+    # evidence from the task.
+    on_task = _combine(evidence, replace(w, recent=0.0)) if w.recent else direct
+    graph_scores = _spread(graph, on_task) if w.graph else {}
     final: dict[str, float] = {}
+    task_final: dict[str, float] = {}
     for path in set(direct) | set(graph_scores):
-        score = direct.get(path, 0.0) + w.graph * graph_scores.get(path, 0.0)
-        if path not in _mentioned(query, path):
-            if is_non_source(path):
-                score *= w.non_source
-            if path in corpus.copies:
-                score *= w.copy
-        final[path] = score
+        spread = w.graph * graph_scores.get(path, 0.0)
+        prior = _prior(corpus, query, path, w)
+        final[path] = (direct.get(path, 0.0) + spread) * prior
+        task_final[path] = (on_task.get(path, 0.0) + spread) * prior
     ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
     return [
         RankedFile(
             path=path,
             score=round(score, 6),
-            direct=round(direct.get(path, 0.0), 6),
+            task_score=round(task_final[path], 6),
+            direct=round(on_task.get(path, 0.0), 6),
             reasons=_reasons(evidence, corpus, path),
             is_test=is_test_path(path),
             source=not is_non_source(path) and path not in corpus.copies,
@@ -133,6 +144,13 @@ def rank_files(
         for path, score in ranked
         if score > 0
     ]
+
+
+def _prior(corpus: Corpus, query: Query, path: str, w: RankWeights) -> float:
+    if path in _mentioned(query, path):
+        return 1.0
+    prior = w.non_source if is_non_source(path) else 1.0
+    return prior * w.copy if path in corpus.copies else prior
 
 
 def _task_words(query: Query, found: Collection[str]) -> frozenset[str]:
@@ -215,6 +233,15 @@ def _history_reason(corpus: Corpus, path: str, query: Query) -> str | None:
         if set(terms(subject)) & set(query.weights):
             return f"past commit: {subject[:70]!r}"
     return None
+
+
+def _recency(corpus: Corpus, evidence: _Evidence) -> None:
+    for path, age in corpus.commits_ago.items():
+        reason = None
+        if age < RECENT_COMMITS:
+            ago = "in the last commit" if age == 0 else f"{age} commit{'s' * (age > 1)} ago"
+            reason = f"changed {ago}"
+        evidence.add("recent", path, math.exp(-age / RECENT_COMMITS), reason)
 
 
 def _combine(evidence: _Evidence, w: RankWeights) -> dict[str, float]:

@@ -7,7 +7,7 @@ Roles: `edit` for source files with strong direct evidence, `test` for tests of 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .rank import RankedFile
@@ -98,6 +98,9 @@ def select_files(
         wire: the task adds something: bring the files that wire the edit files in.
     """
     tokens = {p: int(graph.nodes[p].get("tokens", 0)) for p in graph.nodes}
+    if cut:  # the cut weighs what the task says; recency only breaks its ties
+        on_task = (replace(r, score=r.task_score) for r in ranked if r.task_score > 0)
+        ranked = sorted(on_task, key=lambda r: -r.score)
     if not ranked:
         return Selection((), ())
     best_direct = max(r.direct for r in ranked)

@@ -2,9 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scoper.query import parse_query
 from scoper.rank import RankWeights, rank_files, without
 from scoper.workspace import open_workspace
+from tests.conftest import commit_all
 
 TYPES = "\n".join(
     f"export function refine{i}(ctx: RefinementCtx, value{i}: unknown) {{ return value{i}; }}"
@@ -37,3 +40,44 @@ def test_switching_the_copy_prior_off_ranks_copies_as_equals(tmp_path: Path) -> 
     ranked = rank_files(ws.corpus, ws.graph, query, without(RankWeights(), "copy"))
     scores = {r.path: r.score for r in ranked}
     assert scores["deno/lib/types.ts"] > 0.5 * scores["src/types.ts"]
+
+
+def _twins_with_history(root: Path) -> Path:
+    """Two files the task matches equally, `app/beta.py` changed since; then an unrelated
+    file is added, in the newest commit."""
+    (root / "app").mkdir()
+    for name in ("alpha", "beta"):
+        (root / "app" / f"{name}.py").write_text(
+            f"def parse_header_{name}(header):\n    return header.split(':')\n"
+        )
+    commit_all(root, "Add the app")
+    (root / "app" / "beta.py").write_text(
+        "def parse_header_beta(header):\n    return header.split(':', 1)\n"
+    )
+    commit_all(root, "Split once")
+    (root / "app" / "unrelated.py").write_text("def render_page():\n    return ''\n")
+    commit_all(root, "Render pages")
+    return root
+
+
+@pytest.mark.parametrize(
+    ("weights", "first"),
+    [(RankWeights(), "app/beta.py"), (without(RankWeights(), "recent"), "app/alpha.py")],
+)
+def test_recency_breaks_ties_between_equal_matches(
+    tmp_path: Path, weights: RankWeights, first: str
+) -> None:
+    ws = open_workspace(str(_twins_with_history(tmp_path)))
+    ranked = rank_files(ws.corpus, ws.graph, parse_query("parse header"), weights)
+    assert ranked[0].path == first
+
+
+def test_recency_is_a_reason_but_not_task_evidence(tmp_path: Path) -> None:
+    ws = open_workspace(str(_twins_with_history(tmp_path)))
+    by_path = {r.path: r for r in rank_files(ws.corpus, ws.graph, parse_query("parse header"))}
+    beta, unrelated = by_path["app/beta.py"], by_path["app/unrelated.py"]
+    assert "changed 1 commit ago" in beta.reasons
+    assert "changed in the last commit" in unrelated.reasons
+    assert beta.task_score < beta.score
+    assert beta.direct == by_path["app/alpha.py"].direct
+    assert unrelated.score > 0 and unrelated.task_score == 0

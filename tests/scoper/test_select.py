@@ -12,6 +12,7 @@ def _ranked(*rows: tuple[str, float, float]) -> list[RankedFile]:
         RankedFile(
             path,
             score,
+            score,
             direct,
             (f"reason for {path}",),
             path.startswith("tests/"),
@@ -153,16 +154,16 @@ def test_a_fix_brings_no_wiring() -> None:
 def _feature(folder_files: int) -> tuple[list[RankedFile], nx.DiGraph]:
     """A task about 'email': notify/email.py is named for it; its siblings define email names."""
     rows = [
-        RankedFile("shop/inventory.py", 3.0, 3.0, ("stock",), False, True),
+        RankedFile("shop/inventory.py", 3.0, 3.0, 3.0, ("stock",), False, True),
         RankedFile(
-            "notify/email.py", 2.5, 2.5, ("email",), False, True, named=frozenset({"email"})
+            "notify/email.py", 2.5, 2.5, 2.5, ("email",), False, True, named=frozenset({"email"})
         ),
-        RankedFile("notify/sms.py", 0.2, 0.2, ("sms",), False, True),
+        RankedFile("notify/sms.py", 0.2, 0.2, 0.2, ("sms",), False, True),
         RankedFile(
-            "notify/dispatch.py", 0.2, 0.2, ("",), False, True, defines=frozenset({"email"})
+            "notify/dispatch.py", 0.2, 0.2, 0.2, ("",), False, True, defines=frozenset({"email"})
         ),
         RankedFile(
-            "notify/templates.py", 0.1, 0.1, ("",), False, True, defines=frozenset({"email"})
+            "notify/templates.py", 0.1, 0.1, 0.1, ("",), False, True, defines=frozenset({"email"})
         ),
     ]
     extra = [f"notify/other{i}.py" for i in range(folder_files - 4)]
@@ -187,3 +188,16 @@ def test_siblings_of_a_file_named_for_a_task_word_join(folder_files: int, joins:
         if f.path in joins:
             assert f.role == "context"
             assert "next to notify/email.py" in f.reasons
+
+
+def test_the_cut_weighs_task_evidence_not_recency() -> None:
+    """A file that only changed recently leads the full ranking's ties, never the scope."""
+    recent = RankedFile(
+        "app/recent.py", 2.9, 0.0, 0.0, ("changed in the last commit",), False, True
+    )
+    rows = [RANKED[0], recent, *RANKED[1:]]
+    graph = _graph({r.path: 100 for r in rows}, [])
+    cut = [f.path for f in select_files(rows, graph, budget=32_000).files]
+    full = [f.path for f in select_files(rows, graph, budget=32_000, cut=False).files]
+    assert "app/recent.py" not in cut
+    assert full[1] == "app/recent.py"

@@ -2,8 +2,8 @@
 
 Fields per file: content terms (from the index), path terms, defined-symbol terms, the
 leading doc, the subjects of past commits that touched the file, and how many commits ago it
-last changed. Document frequencies
-are counted lazily, per term, and remembered — a plan of 200 tasks pays for each term once.
+last changed. Document frequencies are counted lazily, per term, and remembered — a plan of
+200 tasks pays for each term once.
 """
 
 from __future__ import annotations

@@ -115,19 +115,17 @@ def rank_files(
         _lexical(corpus, f, query, evidence)
         _explicit(f, query, evidence)
     _history(corpus, query, evidence)
-    _recency(corpus, evidence)
-    direct = _combine(evidence, w)
+    on_task = _combine(evidence, w)
     # Recency orders the ranking, but it seeds no walk and names no edit target: those take
     # evidence from the task.
-    on_task = _combine(evidence, replace(w, recent=0.0)) if w.recent else direct
+    recent = _recency(corpus, evidence) if w.recent else {}
     graph_scores = _spread(graph, on_task) if w.graph else {}
     final: dict[str, float] = {}
     task_final: dict[str, float] = {}
-    for path in set(direct) | set(graph_scores):
-        spread = w.graph * graph_scores.get(path, 0.0)
+    for path in set(on_task) | set(graph_scores) | set(recent):
         prior = _prior(corpus, query, path, w)
-        final[path] = (direct.get(path, 0.0) + spread) * prior
-        task_final[path] = (on_task.get(path, 0.0) + spread) * prior
+        task_final[path] = (on_task.get(path, 0.0) + w.graph * graph_scores.get(path, 0.0)) * prior
+        final[path] = task_final[path] + w.recent * recent.get(path, 0.0) * prior
     ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
     return [
         RankedFile(
@@ -235,13 +233,15 @@ def _history_reason(corpus: Corpus, path: str, query: Query) -> str | None:
     return None
 
 
-def _recency(corpus: Corpus, evidence: _Evidence) -> None:
+def _recency(corpus: Corpus, evidence: _Evidence) -> dict[str, float]:
+    """How recently each file changed, scaled to [0, 1] by the newest; a reason when recent.
+    Kept apart from `evidence.scores`, which is the task's evidence."""
     for path, age in corpus.commits_ago.items():
-        reason = None
         if age < RECENT_COMMITS:
             ago = "in the last commit" if age == 0 else f"{age} commit{'s' * (age > 1)} ago"
-            reason = f"changed {ago}"
-        evidence.add("recent", path, math.exp(-age / RECENT_COMMITS), reason)
+            evidence.reasons.setdefault(path, []).append(f"changed {ago}")
+    newest = min(corpus.commits_ago.values(), default=0)
+    return {p: math.exp((newest - age) / RECENT_COMMITS) for p, age in corpus.commits_ago.items()}
 
 
 def _combine(evidence: _Evidence, w: RankWeights) -> dict[str, float]:

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,15 @@ HUB_DAMPING = 0.5
 # Work comes in series: a file changed a few commits ago is likely to change again. Its
 # recency evidence halves every ~14 commits (exp(-age / 20)), about one feature's run.
 RECENT_COMMITS = 20
+# Below the first files, the order fuses the combined score's ranks with the plain content and
+# history ranks (reciprocal-rank fusion, weight `RankWeights.fusion`): a sum of scaled signals
+# orders its head well, but deeper down graph and recency lift files the task barely names
+# above files it does name. The head, where the combined score is right most often, keeps
+# its order (3 of 3/5/8 tried on ten repositories, docs/ranking.md).
+FUSION_HEAD = 3
+# The fusion's rank offset and how deep each list counts: the benchmark's `fusion` floor's.
+FUSION_K = 10
+FUSION_DEPTH = 200
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,8 @@ class RankWeights:
     # A generated copy of another file (zod's deno/lib/ mirror of src/): nobody edits it, and
     # it would spend the budget twice on the same code.
     copy: float = 0.1
+    # Weight of the content and history ranks fused into the order below the head.
+    fusion: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -126,7 +137,10 @@ def rank_files(
         prior = _prior(corpus, query, path, w)
         task_final[path] = (on_task.get(path, 0.0) + w.graph * graph_scores.get(path, 0.0)) * prior
         final[path] = task_final[path] + w.recent * recent.get(path, 0.0) * prior
-    ranked = sorted(final.items(), key=lambda kv: (-kv[1], kv[0]))
+    order = sorted(final, key=lambda p: (-final[p], p))
+    if w.fusion:
+        order = _fused(order, evidence, lambda p: _prior(corpus, query, p, w), w)
+    ranked = [(path, final[path]) for path in order]
     return [
         RankedFile(
             path=path,
@@ -142,6 +156,28 @@ def rank_files(
         for path, score in ranked
         if score > 0
     ]
+
+
+def _fused(
+    order: list[str], evidence: _Evidence, prior: Callable[[str], float], w: RankWeights
+) -> list[str]:
+    """The order below its head, by reciprocal-rank fusion of it with the content and history
+    ranks (each file's prior applied); files past every list's depth keep their place."""
+    lists = [(order, 1.0)]
+    for signal in ("content", "history"):
+        scores = evidence.scores.get(signal, {}) if getattr(w, signal) else {}
+        lists.append((sorted(scores, key=lambda p: (-scores[p], p)), w.fusion))
+    known = set(order)
+    fused: dict[str, float] = {}
+    for ranking, share in lists:
+        for i, path in enumerate(ranking[:FUSION_DEPTH]):
+            if path in known:
+                fused[path] = fused.get(path, 0.0) + share / (FUSION_K + i)
+    head = order[:FUSION_HEAD]
+    kept = set(head)
+    tail = sorted((p for p in fused if p not in kept), key=lambda p: (-fused[p] * prior(p), p))
+    placed = kept.union(tail)
+    return [*head, *tail, *(p for p in order if p not in placed)]
 
 
 def _prior(corpus: Corpus, query: Query, path: str, w: RankWeights) -> float:

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from scoper.query import parse_query
-from scoper.rank import RankWeights, rank_files, without
+from scoper.rank import FUSION_HEAD, RankWeights, _Evidence, _fused, rank_files, without
 from scoper.workspace import open_workspace
 from tests.conftest import commit_all
 
@@ -81,3 +82,41 @@ def test_recency_is_a_reason_but_not_task_evidence(tmp_path: Path) -> None:
     assert beta.task_score < beta.score
     assert beta.direct == by_path["app/alpha.py"].direct
     assert unrelated.score > 0 and unrelated.task_score == 0
+
+
+def _evidence(content: dict[str, float]) -> _Evidence:
+    evidence = _Evidence()
+    for path, value in content.items():
+        evidence.add("content", path, value)
+    return evidence
+
+
+@pytest.mark.parametrize(
+    ("weights", "demoted", "expected"),
+    [
+        # e and f are matched by content, d only reached by the combined score: they rise.
+        (RankWeights(), set(), ["a", "b", "c", "e", "f", "d"]),
+        # the prior still applies: a test file with content evidence does not rise.
+        (RankWeights(), {"e"}, ["a", "b", "c", "f", "d", "e"]),
+        # fusion off: the combined order.
+        (without(RankWeights(), "fusion"), set(), ["a", "b", "c", "d", "e", "f"]),
+    ],
+)
+def test_fusion_reorders_below_the_head(
+    weights: RankWeights, demoted: set[str], expected: list[str]
+) -> None:
+    evidence = _evidence({"f": 3.0, "e": 1.0})
+    order = _fused(list("abcdef"), evidence, lambda p: 0.35 if p in demoted else 1.0, weights)
+    assert order == expected
+
+
+@pytest.mark.parametrize("task", ["fix login bug", "add coupon codes at checkout"])
+def test_fusion_keeps_the_head_and_the_files(sample_repo: Callable[[str], Path], task: str) -> None:
+    ws = open_workspace(str(sample_repo("pyshop")))
+    query = parse_query(task)
+    fused = [r.path for r in rank_files(ws.corpus, ws.graph, query)]
+    plain = [
+        r.path for r in rank_files(ws.corpus, ws.graph, query, without(RankWeights(), "fusion"))
+    ]
+    assert fused[:FUSION_HEAD] == plain[:FUSION_HEAD]
+    assert sorted(fused) == sorted(plain)

@@ -18,9 +18,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 from collections import Counter
 
-from scoper.evaluate import mine_tasks
+from scoper.evaluate import BenchTask, mine_tasks
 
 # The harness's `lang` field, from the gold files' extensions.
 LANGUAGES = {
@@ -41,6 +42,31 @@ def language(gold: tuple[str, ...]) -> str:
     return min(found, key=lambda lang: (-found[lang], lang))
 
 
+def extractable(root: str, commit: str) -> bool:
+    """Whether the harness can extract the commit: a fetched snapshot may lack its largest
+    blobs, and a task whose base cannot be checked out would stop the whole run."""
+    done = subprocess.run(
+        ["git", f"--git-dir={root}", "archive", "--format=tar", commit],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    return done.returncode == 0
+
+
+def sample(root: str, count: int, seed: int) -> list[BenchTask]:
+    """`count` tasks whose base can be extracted. The seeded shuffle does not depend on the
+    count, so asking for more extends the same sample; a task that cannot be extracted is
+    replaced by the next one."""
+    wanted = count
+    while True:
+        tasks = mine_tasks(root, wanted, seed)
+        usable = [t for t in tasks if extractable(root, t.parent)]
+        if len(usable) >= count or len(tasks) < wanted:
+            return usable
+        wanted += count - len(usable)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("repos", nargs="+", help="owner/name of each repository")
@@ -52,7 +78,7 @@ def main() -> int:
     lines = []
     for repo in args.repos:
         root = os.path.join(args.mirrors, repo.replace("/", "+"), "repo")
-        for task in mine_tasks(root, args.commits, args.seed):
+        for task in sample(root, args.commits, args.seed):
             record = {
                 "id": f"{repo.split('/')[1]}-{task.commit[:10]}",
                 "repo": repo,

@@ -1,10 +1,12 @@
 """`scope bench`: measure scoping on the user's own git history.
 
 Each sampled commit is a task: its subject is the task text and the non-test source files it
-modified are the gold. scope runs at the commit's parent in a private checkout (a temporary
-git repository borrowing the user's objects), so the user's work tree is never touched and the
-ranking never sees the commit or anything after it. The checkout moves from commit to commit,
-so the index re-parses only what changed in between.
+modified are the gold. As in the shared benchmark, a merge is a task too (a pull request's title
+is its text, its changes against its first parent the gold), and the `(#123)` GitHub appends to
+a merged pull request's subject is dropped. scope runs at the commit's parent in a private
+checkout (a temporary git repository borrowing the user's objects), so the user's work tree is
+never touched and the ranking never sees the commit or anything after it. The checkout moves
+from commit to commit, so the index re-parses only what changed in between.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ _CHORE = re.compile(
     r"\[pre-commit|update (copyright|readme|dependencies))",
     re.IGNORECASE,
 )
+# A GitHub merge of a pull request, whose title is the first line of the body.
+_PULL_MERGE = re.compile(r"^Merge pull request #\d+ from \S+")
+# The pull request number GitHub appends to a squashed or merged subject: not task text.
+_PULL_REF = re.compile(r"(?:\s*\(?#\d+\)?,?)+\s*$")
 # Commits changing more gold files than this are sweeping refactors, not tasks.
 MAX_GOLD_FILES = 6
 # Budgets recall is reported at.
@@ -126,27 +132,36 @@ def mine_tasks(root: str, count: int, seed: int) -> list[BenchTask]:
     log = _git(
         root,
         "log",
-        "--no-merges",
-        "--first-parent",
-        "--format=%x00%H %P%x01%s",
+        "--diff-merges=first-parent",  # what a merged pull request brought to its base
+        "--format=%x00%H %P%x01%s%x01%b%x02",
         "--name-status",
         "--no-renames",
         "HEAD",
     )
     candidates = []
     for chunk in log.split("\0")[1:]:
-        header, _, body = chunk.partition("\n")
-        shas, _, subject = header.partition("\x01")
+        header, _, changes = chunk.partition("\x02")
+        shas, _, message = header.partition("\x01")
         parts = shas.split()
-        if len(parts) != 2 or _CHORE.match(subject.strip()):
+        first_line, _, body = message.partition("\x01")
+        subject = _task_text(first_line, body)
+        if len(parts) < 2 or not subject or _CHORE.match(subject):
             continue
-        gold = _gold(body)
+        gold = _gold(changes)
         if not gold or len(gold) > MAX_GOLD_FILES or _names_a_file(subject, gold):
             continue
-        candidates.append(BenchTask(parts[0], parts[1], subject.strip(), gold))
+        candidates.append(BenchTask(parts[0], parts[1], subject, gold))
     order = {c.commit: i for i, c in enumerate(reversed(candidates))}  # git log is newest first
     random.Random(seed).shuffle(candidates)
     return sorted(candidates[:count], key=lambda t: order[t.commit])
+
+
+def _task_text(subject: str, body: str) -> str:
+    """The task a commit describes: a merged pull request's title, without its number."""
+    subject = subject.strip()
+    if _PULL_MERGE.match(subject):
+        subject = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    return _PULL_REF.sub("", subject.rstrip(". ")).rstrip(". ")
 
 
 def _gold(name_status: str) -> tuple[str, ...]:

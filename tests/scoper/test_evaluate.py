@@ -58,6 +58,48 @@ def test_mining_skips_chores_and_subjects_naming_files(history_repo: Path) -> No
     assert [t.gold for t in tasks] == [(c[1],) for c in COMMITS[:4]]
 
 
+def _merge_pull_request(repo: Path) -> tuple[str, str]:
+    """A pull request merged with a merge commit, as GitHub writes it; returns the merge and
+    its first parent."""
+    base = _git(repo, "rev-parse", "HEAD").strip()
+    _git(repo, "checkout", "-qb", "coupons")
+    with open(repo / "app/billing.py", "a") as fh:
+        fh.write("# apply coupon codes\n")
+    _git(repo, "commit", "-qam", "wip")
+    _git(repo, "checkout", "-q", "main")
+    message = "Merge pull request #7 from someone/coupons\n\nApply coupon codes to invoices\n"
+    _git(repo, "merge", "-q", "--no-ff", "-m", message, "coupons")
+    return _git(repo, "rev-parse", "HEAD").strip(), base
+
+
+def test_a_merged_pull_request_is_a_task_titled_by_the_pull_request(history_repo: Path) -> None:
+    merge, base = _merge_pull_request(history_repo)
+    tasks = {t.commit: t for t in mine_tasks(str(history_repo), count=20, seed=0)}
+    assert tasks[merge].subject == "Apply coupon codes to invoices"
+    assert tasks[merge].parent == base
+    assert tasks[merge].gold == ("app/billing.py",)
+    assert "wip" in {t.subject for t in tasks.values()}  # the branch's own commit counts too
+
+
+@pytest.mark.parametrize(
+    ("subject", "task"),
+    [
+        ("Round invoice totals (#123)", "Round invoice totals"),
+        ("Round invoice totals #45 (#123)", "Round invoice totals"),
+        ("Round invoice totals (#12, #13).", "Round invoice totals"),
+        ("Round invoice totals.", "Round invoice totals"),
+        ("Support C# 9 (#5)", "Support C# 9"),
+    ],
+)
+def test_pull_request_numbers_are_not_task_text(
+    history_repo: Path, subject: str, task: str
+) -> None:
+    with open(history_repo / "app/billing.py", "a") as fh:
+        fh.write("# cents\n")
+    _git(history_repo, "commit", "-qam", subject)
+    assert mine_tasks(str(history_repo), count=20, seed=0)[-1].subject == task
+
+
 def test_seeded_sampling_is_repeatable(history_repo: Path) -> None:
     first = mine_tasks(str(history_repo), count=2, seed=7)
     assert first == mine_tasks(str(history_repo), count=2, seed=7)

@@ -1,12 +1,13 @@
 """`scope bench`: measure scoping on the user's own git history.
 
 Each sampled commit is a task: its subject is the task text and the non-test source files it
-modified are the gold. As in the shared benchmark, a merge is a task too (a pull request's title
-is its text, its changes against its first parent the gold), and the `(#123)` GitHub appends to
-a merged pull request's subject is dropped. scope runs at the commit's parent in a private
-checkout (a temporary git repository borrowing the user's objects), so the user's work tree is
-never touched and the ranking never sees the commit or anything after it. The checkout moves
-from commit to commit, so the index re-parses only what changed in between.
+modified are the gold (not dotfiles, nor a build folder's copy of a file changed beside it). As
+in the shared benchmark, a merge is a task too (a pull request's title is its text, its changes
+against its first parent the gold), and the `(#123)` GitHub appends to a merged pull request's
+subject is dropped. scope runs at the commit's parent in a private checkout (a temporary git
+repository borrowing the user's objects), so the user's work tree is never touched and the
+ranking never sees the commit or anything after it. The checkout moves from commit to commit, so
+the index re-parses only what changed in between.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from scoper.graph.build import is_test_path
+from scoper.graph.copies import BUILD_FOLDERS
 
 from .errors import InputError, RepoError
 from .rank import is_non_source
@@ -170,7 +172,24 @@ def _gold(name_status: str) -> tuple[str, ...]:
         status, _, path = line.partition("\t")
         if status == "M" and not is_test_path(path) and not is_non_source(path):
             files.append(path)
-    return tuple(sorted(files))
+    # Dotfiles (.gitignore, .eslintrc.js) configure tools; the benchmark leaves them out too.
+    files = [p for p in files if not os.path.basename(p).startswith(".")]
+    return tuple(sorted(p for p in files if not _regenerated(p, files)))
+
+
+def _regenerated(path: str, changed: Sequence[str]) -> bool:
+    """A file in a build-looking folder changed beside a same-named file outside one is the
+    build's copy of it (zod's `deno/lib/types.ts` of `src/types.ts`): nobody edits it, and the
+    shared benchmark leaves it out of the gold."""
+    name = os.path.basename(path)
+    return _build_depth(path) > 0 and any(
+        os.path.basename(other) == name and _build_depth(other) < _build_depth(path)
+        for other in changed
+    )
+
+
+def _build_depth(path: str) -> int:
+    return sum(folder.lower() in BUILD_FOLDERS for folder in path.split("/")[:-1])
 
 
 def _names_a_file(subject: str, gold: Sequence[str]) -> bool:

@@ -100,6 +100,39 @@ def test_pull_request_numbers_are_not_task_text(
     assert mine_tasks(str(history_repo), count=20, seed=0)[-1].subject == task
 
 
+@pytest.mark.parametrize(
+    ("changed", "gold"),
+    [
+        # the build's copy of a source file changes with it: not gold
+        (("src/types.ts", "deno/lib/types.ts"), ("src/types.ts",)),
+        # two modules of one name, neither in a build folder: both gold
+        (
+            ("app/orders/models.py", "app/users/models.py"),
+            ("app/orders/models.py", "app/users/models.py"),
+        ),
+        # a file in a build-looking folder with no source twin is gold
+        (("lib/parser.js",), ("lib/parser.js",)),
+        # a tool's dotfile is configuration, not gold
+        (("src/parser.js", ".eslintrc.js"), ("src/parser.js",)),
+    ],
+)
+def test_generated_copies_are_not_gold(
+    tmp_path: Path, changed: tuple[str, ...], gold: tuple[str, ...]
+) -> None:
+    repo = tmp_path / "repo"
+    for path in changed:
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text("export const parse = (text) => text.trim();\n")
+    _git(repo.parent, "init", "-q", "-b", "main", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Initial parser")
+    for path in changed:
+        with open(repo / path, "a") as fh:
+            fh.write("// keep blank lines\n")
+    _git(repo, "commit", "-qam", "Keep blank lines when parsing")
+    assert mine_tasks(str(repo), count=5, seed=0)[-1].gold == gold
+
+
 def test_seeded_sampling_is_repeatable(history_repo: Path) -> None:
     first = mine_tasks(str(history_repo), count=2, seed=7)
     assert first == mine_tasks(str(history_repo), count=2, seed=7)

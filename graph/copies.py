@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["Copy", "find_copies"]
+__all__ = ["BUILD_FOLDERS", "Copy", "build_depth", "find_copies"]
 
 # Weighted Jaccard of two files' term counts at or above this: one is a copy of the other
 # (a generated copy differs in import suffixes and a header line, not in its code).
@@ -59,9 +59,13 @@ def find_copies(terms: Mapping[str, Mapping[str, int]]) -> dict[str, Copy]:
     return copies
 
 
+def build_depth(path: str) -> int:
+    """How many of the folders above `path` look like build output (0 for sources)."""
+    return sum(folder.lower() in BUILD_FOLDERS for folder in path.split("/")[:-1])
+
+
 def _originality(path: str) -> tuple[int, int, str]:
-    folders = path.split("/")[:-1]
-    return (sum(f.lower() in BUILD_FOLDERS for f in folders), len(folders), path)
+    return (build_depth(path), path.count("/"), path)
 
 
 def _similarity(a: Mapping[str, int], b: Mapping[str, int]) -> float:

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from scoper.graph.build import is_test_path
-from scoper.graph.copies import BUILD_FOLDERS
+from scoper.graph.copies import build_depth
 
 from .errors import InputError, RepoError
 from .rank import is_non_source
@@ -181,15 +181,10 @@ def _regenerated(path: str, changed: Sequence[str]) -> bool:
     """A file in a build-looking folder changed beside a same-named file outside one is the
     build's copy of it (zod's `deno/lib/types.ts` of `src/types.ts`): nobody edits it, and the
     shared benchmark leaves it out of the gold."""
-    name = os.path.basename(path)
-    return _build_depth(path) > 0 and any(
-        os.path.basename(other) == name and _build_depth(other) < _build_depth(path)
-        for other in changed
+    name, depth = os.path.basename(path), build_depth(path)
+    return depth > 0 and any(
+        os.path.basename(other) == name and build_depth(other) < depth for other in changed
     )
-
-
-def _build_depth(path: str) -> int:
-    return sum(folder.lower() in BUILD_FOLDERS for folder in path.split("/")[:-1])
 
 
 def _names_a_file(subject: str, gold: Sequence[str]) -> bool:

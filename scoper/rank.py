@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -133,13 +133,14 @@ def rank_files(
     graph_scores = _spread(graph, on_task) if w.graph else {}
     final: dict[str, float] = {}
     task_final: dict[str, float] = {}
+    priors: dict[str, float] = {}
     for path in set(on_task) | set(graph_scores) | set(recent):
-        prior = _prior(corpus, query, path, w)
+        prior = priors[path] = _prior(corpus, query, path, w)
         task_final[path] = (on_task.get(path, 0.0) + w.graph * graph_scores.get(path, 0.0)) * prior
         final[path] = task_final[path] + w.recent * recent.get(path, 0.0) * prior
     order = sorted(final, key=lambda p: (-final[p], p))
     if w.fusion:
-        order = _fused(order, evidence, lambda p: _prior(corpus, query, p, w), w)
+        order = _fused(order, evidence, priors, w)
     ranked = [(path, final[path]) for path in order]
     return [
         RankedFile(
@@ -159,7 +160,7 @@ def rank_files(
 
 
 def _fused(
-    order: list[str], evidence: _Evidence, prior: Callable[[str], float], w: RankWeights
+    order: list[str], evidence: _Evidence, priors: Mapping[str, float], w: RankWeights
 ) -> list[str]:
     """The order below its head, by reciprocal-rank fusion of it with the content and history
     ranks (each file's prior applied); files past every list's depth keep their place."""
@@ -175,7 +176,7 @@ def _fused(
                 fused[path] = fused.get(path, 0.0) + share / (FUSION_K + i)
     head = order[:FUSION_HEAD]
     kept = set(head)
-    tail = sorted((p for p in fused if p not in kept), key=lambda p: (-fused[p] * prior(p), p))
+    tail = sorted((p for p in fused if p not in kept), key=lambda p: (-fused[p] * priors[p], p))
     placed = kept.union(tail)
     return [*head, *tail, *(p for p in order if p not in placed)]
 

@@ -116,7 +116,7 @@ def test_pull_request_numbers_are_not_task_text(
         (("src/parser.js", ".eslintrc.js"), ("src/parser.js",)),
     ],
 )
-def test_generated_copies_are_not_gold(
+def test_gold_leaves_out_generated_copies_and_dotfiles(
     tmp_path: Path, changed: tuple[str, ...], gold: tuple[str, ...]
 ) -> None:
     repo = tmp_path / "repo"

@@ -106,7 +106,8 @@ def test_fusion_reorders_below_the_head(
     weights: RankWeights, demoted: set[str], expected: list[str]
 ) -> None:
     evidence = _evidence({"f": 3.0, "e": 1.0})
-    order = _fused(list("abcdef"), evidence, lambda p: 0.35 if p in demoted else 1.0, weights)
+    priors = {p: 0.35 if p in demoted else 1.0 for p in "abcdef"}
+    order = _fused(list("abcdef"), evidence, priors, weights)
     assert order == expected
 
 

@@ -20,7 +20,7 @@ import pathspec
 from .errors import RepoError
 from .model import Discovery, SkipCounts, SourceFile
 
-__all__ = ["DEFAULT_MAX_BYTES", "discover", "is_secret_path"]
+__all__ = ["BUILD_OUTPUT_DIRS", "DEFAULT_MAX_BYTES", "discover", "is_secret_path"]
 
 # Files above this size are reported and left out: generated data, not code worth reading.
 DEFAULT_MAX_BYTES = 1_000_000
@@ -32,7 +32,12 @@ IGNORE_FILES = (".gitignore", ".scopeignore")
 DEFAULT_IGNORED_DIRS = frozenset(
     """.git .hg .svn .scope .claude .idea .vscode node_modules bower_components vendor
     third_party .venv venv .tox .nox __pycache__ .mypy_cache .pytest_cache .ruff_cache
-    .hypothesis build dist target .next .nuxt coverage htmlcov .eggs .gradle .terraform""".split()
+    .hypothesis dist""".split()
+)
+# Build output, skipped unless git tracks files in it: output is untracked, while a tracked
+# `internal/build/` or `tools/build/` is source. (`dist/` stays out: it is committed bundles.)
+BUILD_OUTPUT_DIRS = frozenset(
+    "build target .next .nuxt coverage htmlcov .eggs .gradle .terraform".split()
 )
 DEFAULT_IGNORED_FILES = frozenset(
     """package-lock.json yarn.lock pnpm-lock.yaml poetry.lock Pipfile.lock uv.lock Cargo.lock
@@ -197,10 +202,12 @@ class _Walker:
             self.counts.outside += 1
             return
         is_dir = stat.S_ISDIR(info.st_mode)
-        if _ignored_by_default(entry.name, is_dir):
+        kept_by_git = path in (self.tracked_dirs if is_dir else self.tracked)
+        if _ignored_by_default(entry.name, is_dir) or (
+            is_dir and entry.name in BUILD_OUTPUT_DIRS and not kept_by_git
+        ):
             self.counts.ignored += 1
             return
-        kept_by_git = path in (self.tracked_dirs if is_dir else self.tracked)
         # A tracked file is kept whatever the rules say, so they are not consulted for it (most
         # of a warm run's discovery time); a folder's verdict still decides for its children.
         ignored = (is_dir or not kept_by_git) and (ignored_above or rules.ignored(path, is_dir))

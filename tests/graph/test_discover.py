@@ -175,3 +175,14 @@ def commit_all_but(root: Path, untracked: list[str]) -> None:
         ["git", "-C", str(root), "rm", "-q", "--cached", "--", *untracked], check=True, env=env
     )
     subprocess.run(["git", "-C", str(root), "commit", "-qm", "x"], check=True, env=env)
+
+
+@pytest.mark.parametrize("folder", ["internal/build", "build", "tools/target"])
+def test_tracked_build_named_folders_are_source(tmp_path: Path, folder: str) -> None:
+    """Build output is untracked; a folder named like it that git tracks holds source.
+
+    `dist/` stays out even when tracked: what is committed there is bundles.
+    """
+    _write(tmp_path, {f"{folder}/build.go": "x", "out/build/a.py": "x", "dist/app.js": "x"})
+    commit_all_but(tmp_path, ["out/build/a.py"])
+    assert _paths(tmp_path) == [f"{folder}/build.go"]

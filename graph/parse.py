@@ -48,7 +48,7 @@ def parse_source(path: str, source: bytes, spec: LanguageSpec) -> FileFacts:
                 for node in nodes:
                     imports.extend(spec.extract_imports(node))
             elif capture == "doc" and not doc:
-                doc = _clean_doc(_text(nodes[0]))
+                doc = _clean_doc(spec.doc_text(nodes))
     error = "syntax error" if tree.root_node.has_error else ""
     return FileFacts(
         path=path,
@@ -64,7 +64,9 @@ def parse_source(path: str, source: bytes, spec: LanguageSpec) -> FileFacts:
 def _symbol(name: Node, node: Node, kind: str) -> Symbol:
     if kind == "function" and _inside_class(node):
         kind = "method"
-    return Symbol(_text(name), kind, node.start_point[0] + 1, node.end_point[0] + 1)
+    # A Ruby symbol names a method a macro makes (`attr_reader :id`): the name is without `:`.
+    text = _text(name).removeprefix(":")
+    return Symbol(text, kind, node.start_point[0] + 1, node.end_point[0] + 1)
 
 
 def _inside_class(node: Node) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -69,6 +69,8 @@ class LanguageSpec:
         extract_imports: turns one `@import` capture into import references.
         resolve: maps (project, importing file, reference) to repo paths.
         test_path: recognises test files of this language by path.
+        doc_text: turns the nodes of one `@doc` capture into the doc's raw text; by default
+            the first node's (a docstring, a block comment).
     """
 
     name: str
@@ -78,6 +80,7 @@ class LanguageSpec:
     extract_imports: Callable[[Node], list[ImportRef]]
     resolve: Callable[[ProjectFiles, str, ImportRef], tuple[str, ...]]
     test_path: re.Pattern[str] = field(default=re.compile(r"(^|/)(tests?|__tests__)/"))
+    doc_text: Callable[[Sequence[Node]], str] = field(default=lambda nodes: node_text(nodes[0]))
 
 
 def node_text(node: Node | None) -> str:

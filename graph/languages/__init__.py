@@ -13,11 +13,12 @@ from .go import GO
 from .java import JAVA
 from .javascript import JAVASCRIPT, TSX, TYPESCRIPT
 from .python import PYTHON
+from .ruby import RUBY
 from .rust import RUST
 
 __all__ = ["LANGUAGES", "LanguageSpec", "ProjectFiles", "language_for"]
 
-LANGUAGES: tuple[LanguageSpec, ...] = (PYTHON, JAVASCRIPT, TYPESCRIPT, TSX, GO, RUST, JAVA)
+LANGUAGES: tuple[LanguageSpec, ...] = (PYTHON, JAVASCRIPT, TYPESCRIPT, TSX, GO, RUST, JAVA, RUBY)
 
 _BY_EXTENSION = {ext: spec for spec in LANGUAGES for ext in spec.extensions}
 

@@ -29,6 +29,8 @@ LANGUAGES = {
     ".go": "go",
     ".rs": "rust",
     ".java": "java",
+    ".rb": "ruby",
+    ".rake": "ruby",
     ".js": "javascript",
     ".mjs": "javascript",
     ".jsx": "javascript",

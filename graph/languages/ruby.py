@@ -6,10 +6,20 @@ importing file's folder, as are `require File.expand_path("x", __dir__)` and
 `autoload :B, "a/b"` → `ImportRef("a/b")`, looked up on the load path. Dynamic arguments
 (interpolated strings, variables) are skipped.
 
+A constant used (`Token::Signer`, `Refund`) is a reference too, since autoloading (Zeitwerk,
+`autoload`) loads a constant's file on first use: `ImportRef("Token::Signer", ("Shop::Session",
+"Shop", ""))`, whose names are the namespaces Ruby looks it up in, innermost first, "" the top
+level (a required path has no names).
+
 The load path is every folder named `lib` (a gem's `require_paths` default, one per gem in a
 monorepo), `spec` or `test` (RSpec and Rake's test task put them there, for the helpers
 tests require). A name found under several of them goes to the one sharing the longest folder
 prefix with the importer. The standard library and gems outside the repo resolve to ().
+
+A constant resolves by the naming rule of Zeitwerk and of Ruby style generally
+(`Shop::TokenSigner` → `shop/token_signer.rb`), on the load path and in Rails' autoload roots
+(each folder in `app/`, and its `concerns/`), for the first namespace where such a file exists.
+Constants of the standard library and of outside gems find no file.
 """
 
 from __future__ import annotations
@@ -36,10 +46,16 @@ _MAGIC_COMMENT = re.compile(
     re.I,
 )
 _LICENCE = re.compile(r"(?i)copyright|licen[cs]e|\(c\)|all rights reserved")
+_CONSTANT_PATH = re.compile(r"^[A-Z]\w*(::[A-Z]\w*)*$")
+# ActiveSupport's `underscore`, which Zeitwerk's file names follow: HTTPOrigin → http_origin.
+_ACRONYM_END = re.compile(r"([A-Z\d]+)([A-Z][a-z])")
+_WORD_START = re.compile(r"([a-z\d])([A-Z])")
 
 
 def extract_imports(node: Node) -> list[ImportRef]:
-    """A `require`, `require_relative`, `load` or `autoload` call to its import reference."""
+    """A `require`-family call, or a constant used, to its import reference."""
+    if node.type in ("constant", "scope_resolution"):
+        return _constant_import(node)
     method = node_text(node.child_by_field_name("method"))
     arguments = node.child_by_field_name("arguments")
     if method not in _LOADERS or arguments is None:
@@ -57,6 +73,30 @@ def extract_imports(node: Node) -> list[ImportRef]:
     if not path:
         return []
     return [ImportRef(path, level=1 if method == "require_relative" else 0)]
+
+
+def _constant_import(node: Node) -> list[ImportRef]:
+    path = "".join(node_text(node).split())
+    if path.startswith("::"):  # `::Foo` is looked up at the top level only
+        return [ImportRef(path[2:], ("",))]
+    if not _CONSTANT_PATH.match(path):
+        return []  # `obj::Foo`, `foo()::Bar`: the namespace is not a constant
+    return [ImportRef(path, (*_nesting(node), ""))]
+
+
+def _nesting(node: Node) -> list[str]:
+    """The namespaces (`class`, `module`) lexically around a node, innermost first."""
+    names: list[str] = []
+    child, parent = node, node.parent
+    while parent is not None:
+        # A superclass is looked up outside the class it names.
+        if parent.type in ("class", "module") and child.type != "superclass":
+            name = "".join(node_text(parent.child_by_field_name("name")).split())
+            if name:
+                names.append(name.removeprefix("::"))
+        child, parent = parent, parent.parent
+    # `module A; class B::C` nests as A::B::C, then A.
+    return ["::".join(reversed(names[i:])) for i in range(len(names))]
 
 
 def _literal(node: Node) -> str:
@@ -121,6 +161,50 @@ def _load_path_table(project: ProjectFiles) -> dict[str, tuple[str, ...]]:
     return result
 
 
+def _autoload_table(project: ProjectFiles) -> dict[str, tuple[str, ...]]:
+    """Underscored constant path (`shop/token_signer`) → the files that would define it."""
+    cached = project.cache.get("ruby.autoload")
+    if cached is not None:
+        return cached
+    table = {
+        name: list(paths)
+        for name, paths in _load_path_table(project).items()
+        if not name.endswith(".rb")
+    }
+    for path in sorted(project.paths):
+        parts = path.removesuffix(".rb").split("/")
+        if not path.endswith(".rb") or "app" not in parts[:-2]:
+            continue
+        root = parts.index("app") + 2  # app/models/, app/controllers/...
+        names = ["/".join(parts[root:])]
+        if parts[root:-1] and parts[root] == "concerns":
+            names.append("/".join(parts[root + 1 :]))
+        for name in names:
+            table.setdefault(name, []).append(path)
+    result = {name: tuple(paths) for name, paths in table.items()}
+    project.cache["ruby.autoload"] = result
+    return result
+
+
+def _underscore(constant: str) -> str:
+    """`Shop::TokenSigner` → `shop/token_signer`."""
+    parts = []
+    for name in constant.split("::"):
+        name = _WORD_START.sub(r"\1_\2", _ACRONYM_END.sub(r"\1_\2", name))
+        parts.append(name.lower())
+    return "/".join(parts)
+
+
+def _resolve_constant(project: ProjectFiles, importer: str, ref: ImportRef) -> tuple[str, ...]:
+    table = _autoload_table(project)
+    for namespace in ref.names:
+        constant = f"{namespace}::{ref.module}" if namespace else ref.module
+        found = table.get(_underscore(constant))
+        if found:
+            return _closest(found, importer)
+    return ()
+
+
 def _closest(paths: Sequence[str], importer: str) -> tuple[str, ...]:
     """Of several candidates, the one sharing the longest folder prefix with the importer."""
     if len(paths) <= 1:
@@ -139,7 +223,9 @@ def _closest(paths: Sequence[str], importer: str) -> tuple[str, ...]:
 
 
 def resolve(project: ProjectFiles, importer: str, ref: ImportRef) -> tuple[str, ...]:
-    """The repo file a require names; () for the standard library and outside gems."""
+    """The repo file a require or constant names; () for the standard library and gems."""
+    if ref.names:
+        return _resolve_constant(project, importer, ref)
     if ref.level:
         base = posixpath.normpath(posixpath.join(posixpath.dirname(importer), ref.module))
         for candidate in (base, f"{base}.rb"):

@@ -21,30 +21,31 @@
 
 ; References: method calls, and constants where they are used, alone or at the end of a
 ; `A::B` path (the path's namespaces count too); not where a class, module or constant is
-; defined.
+; defined. A constant used is an @import as well: the language module looks its file up by
+; the autoloading naming rule (`Shop::TokenSigner` → `shop/token_signer.rb`).
 (call method: [(identifier) (constant)] @reference)
 (scope_resolution scope: [(constant) @reference (scope_resolution name: (constant) @reference)])
-(superclass [(constant) @reference (scope_resolution name: (constant) @reference)])
-(call receiver: [(constant) @reference (scope_resolution name: (constant) @reference)])
-(argument_list [(constant) @reference (scope_resolution name: (constant) @reference)])
-(exceptions [(constant) @reference (scope_resolution name: (constant) @reference)])
-(element_reference object: [(constant) @reference (scope_resolution name: (constant) @reference)])
-(binary [(constant) @reference (scope_resolution name: (constant) @reference)])
-(pattern [(constant) @reference (scope_resolution name: (constant) @reference)])
-(array [(constant) @reference (scope_resolution name: (constant) @reference)])
-(pair value: [(constant) @reference (scope_resolution name: (constant) @reference)])
-(block_argument [(constant) @reference (scope_resolution name: (constant) @reference)])
-(unary [(constant) @reference (scope_resolution name: (constant) @reference)])
-(assignment right: [(constant) @reference (scope_resolution name: (constant) @reference)])
-(operator_assignment right: [(constant) @reference (scope_resolution name: (constant) @reference)])
-(parenthesized_statements [(constant) @reference (scope_resolution name: (constant) @reference)])
-(optional_parameter value: [(constant) @reference (scope_resolution name: (constant) @reference)])
-(case value: [(constant) @reference (scope_resolution name: (constant) @reference)])
-(conditional [(constant) @reference (scope_resolution name: (constant) @reference)])
-(interpolation [(constant) @reference (scope_resolution name: (constant) @reference)])
-(then [(constant) @reference (scope_resolution name: (constant) @reference)])
-(else [(constant) @reference (scope_resolution name: (constant) @reference)])
-(body_statement [(constant) @reference (scope_resolution name: (constant) @reference)])
+(superclass [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(call receiver: [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(argument_list [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(exceptions [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(element_reference object: [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(binary [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(pattern [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(array [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(pair value: [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(block_argument [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(unary [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(assignment right: [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(operator_assignment right: [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(parenthesized_statements [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(optional_parameter value: [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(case value: [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(conditional [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(interpolation [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(then [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(else [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
+(body_statement [(constant) @reference @import (scope_resolution name: (constant) @reference) @import])
 
 ; Imports: whole calls, told apart and read by the language module.
 ((call

@@ -89,7 +89,8 @@ def test_definitions_references_imports_and_doc() -> None:
     assert {"sign", "write", "tap", "where", "now", "new"} <= references
     # Where a class, module or constant is defined is no reference; nor are local variables.
     assert not {"Shop", "Session", "VERSION", "TIMEOUT", "local"} & references
-    assert facts.imports == (
+    requires = tuple(i for i in facts.imports if not i.names)
+    assert requires == (
         ImportRef("json"),
         ImportRef("../support/helpers", level=1),
         ImportRef("store/cache", level=1),
@@ -97,6 +98,29 @@ def test_definitions_references_imports_and_doc() -> None:
         ImportRef("tasks/setup.rb"),
         ImportRef("shop/parser"),
     )
+    constants = {i for i in facts.imports if i.names}
+    # Constants used, with the namespaces they are looked up in; a superclass outside its class.
+    assert {
+        ImportRef("Base::Record", ("Shop", "")),
+        ImportRef("Comparable", ("Shop::Session", "Shop", "")),
+        ImportRef("Token::Signer", ("Shop::Session", "Shop", "")),
+        ImportRef("Errors::Expired", ("Shop::Session", "Shop", "")),
+        ImportRef("Clock", ("Shop::Session", "Shop", "")),
+        ImportRef("File", ("",)),
+    } == constants
+
+
+@pytest.mark.parametrize(
+    ("source", "constant"),
+    [
+        (b"module A\n  class B::C < D\n    E\n  end\nend\n", ImportRef("E", ("A::B::C", "A", ""))),
+        (b"module A\n  class B::C < D\n  end\nend\n", ImportRef("D", ("A", ""))),
+        (b"module A\n  ::Top.x\nend\n", ImportRef("Top", ("",))),
+        (b"X::Y::Z.run\n", ImportRef("X::Y::Z", ("",))),
+    ],
+)
+def test_constant_imports(source: bytes, constant: ImportRef) -> None:
+    assert constant in parse_source("lib/a.rb", source, RUBY).imports
 
 
 @pytest.mark.parametrize(
@@ -184,6 +208,68 @@ def test_resolve(
     make_project: MakeProject, importer: str, ref: ImportRef, expected: tuple[str, ...]
 ) -> None:
     assert resolve(make_project(REPO), importer, ref) == expected
+
+
+AUTOLOADED = {
+    "lib/shop.rb": "",
+    "lib/shop/token_signer.rb": "",
+    "lib/shop/http_origin.rb": "",
+    "lib/shop/session.rb": "",
+    "lib/shop/session/store.rb": "",
+    "lib/store.rb": "",
+    "gems/billing/lib/shop/token_signer.rb": "",
+    "app/models/invoice.rb": "",
+    "app/models/concerns/payable.rb": "",
+    "app/controllers/admin/invoices_controller.rb": "",
+    "spec/support/fake_clock.rb": "",
+}
+SESSION = ("Shop::Session", "Shop", "")
+
+
+@pytest.mark.parametrize(
+    ("importer", "ref", "expected"),
+    [
+        # The naming rule, innermost namespace first, acronyms as ActiveSupport's underscore.
+        ("lib/shop/session.rb", ImportRef("TokenSigner", SESSION), ("lib/shop/token_signer.rb",)),
+        ("lib/shop/session.rb", ImportRef("HTTPOrigin", SESSION), ("lib/shop/http_origin.rb",)),
+        ("lib/shop/session.rb", ImportRef("Store", SESSION), ("lib/shop/session/store.rb",)),
+        ("lib/shop/session.rb", ImportRef("Store", ("",)), ("lib/store.rb",)),
+        ("lib/shop.rb", ImportRef("Shop::Session::Store", ("",)), ("lib/shop/session/store.rb",)),
+        ("lib/shop.rb", ImportRef("Shop", ("",)), ("lib/shop.rb",)),
+        # Two gems define the file: the importer's own wins.
+        (
+            "gems/billing/lib/billing.rb",
+            ImportRef("Shop::TokenSigner", ("Billing", "")),
+            ("gems/billing/lib/shop/token_signer.rb",),
+        ),
+        # Rails' autoload roots: every folder in app/, and its concerns/.
+        ("lib/shop.rb", ImportRef("Invoice", ("Shop", "")), ("app/models/invoice.rb",)),
+        (
+            "app/models/invoice.rb",
+            ImportRef("Payable", ("Invoice", "")),
+            ("app/models/concerns/payable.rb",),
+        ),
+        (
+            "lib/shop.rb",
+            ImportRef("Admin::InvoicesController", ("",)),
+            ("app/controllers/admin/invoices_controller.rb",),
+        ),
+        # Test helpers are on the load path, and so autoloadable by name.
+        (
+            "spec/shop_spec.rb",
+            ImportRef("Support::FakeClock", ("",)),
+            ("spec/support/fake_clock.rb",),
+        ),
+        # No file by that name: core classes, outside gems, constants defined elsewhere.
+        ("lib/shop.rb", ImportRef("Hash", ("Shop", "")), ()),
+        ("lib/shop.rb", ImportRef("Rack::Request", ("Shop", "")), ()),
+        ("lib/shop.rb", ImportRef("Models::Invoice", ("",)), ()),
+    ],
+)
+def test_resolve_constant(
+    make_project: MakeProject, importer: str, ref: ImportRef, expected: tuple[str, ...]
+) -> None:
+    assert resolve(make_project(AUTOLOADED), importer, ref) == expected
 
 
 @pytest.mark.parametrize(

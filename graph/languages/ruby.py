@@ -1,4 +1,4 @@
-"""Ruby: `require`-family imports and their resolution through `lib/`-style load paths.
+"""Ruby: requires and constants used, resolved through load paths and autoloading names.
 
 Import references: `require_relative "x/y"` → `ImportRef("x/y", level=1)`, relative to the
 importing file's folder, as are `require File.expand_path("x", __dir__)` and

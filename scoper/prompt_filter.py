@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .file_names import CODE_FILE_EXTENSIONS, DATA_FILE_EXTENSIONS
+
 __all__ = ["MIN_CHARS", "MIN_WORDS", "PromptVerdict", "classify_prompt"]
 
 # Shorter prompts are replies ("yes", "do it", "fix that"), not task descriptions.
@@ -78,12 +80,14 @@ _CONVERSATION_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Longest first, so `cpp` is not read as `c` followed by a word boundary that is not there.
+_EXTENSIONS = sorted((*CODE_FILE_EXTENSIONS, *DATA_FILE_EXTENSIONS), key=lambda e: (-len(e), e))
 # Signs that a prompt names something in the code: a path, a file name with an extension,
 # a snake_case / camelCase / dotted identifier, or a backticked span.
 _CODE_MENTION_RE = re.compile(
     r"`[^`]+`"
     r"|\b[\w.-]+/[\w./-]+"
-    r"|\b\w+\.(?:py|js|jsx|ts|tsx|go|rs|java|md|json|toml|ya?ml|cfg|ini|sql|sh)\b"
+    r"|\b\w+\.(?:" + "|".join(_EXTENSIONS) + r")\b"
     r"|\b[a-z0-9]+_[a-z0-9_]+\b"
     r"|\b[a-z]+[A-Z]\w*\b"
     r"|\b\w+\.\w+\(",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from scoper.graph.terms import STOPWORDS, identifier_parts, stem, terms
 
 from .errors import InputError
+from .file_names import CODE_FILE_EXTENSIONS
 
 __all__ = ["Query", "parse_query"]
 
@@ -78,7 +79,11 @@ _CODE_WORD = re.compile(
     r"|\b[A-Z]{2,}[a-z]\w*\b"  # HTTPServer
     r"|(?<![\w./])/[A-Za-z][\w-]*(?:/[\w-]+)*"  # /metrics, /api/users: a route
 )
-_PATH = re.compile(r"(?:[\w.-]+/)+[\w.-]+|\b[\w-]+\.(?:py|pyi|js|jsx|ts|tsx|go|rs|java|md|json)\b")
+_PATH = re.compile(
+    r"(?:[\w.-]+/)+[\w.-]+|\b[\w-]+\.(?:"
+    + "|".join(sorted((*CODE_FILE_EXTENSIONS, "md", "json"), key=lambda e: (-len(e), e)))
+    + r")\b"
+)
 
 
 @dataclass(frozen=True)

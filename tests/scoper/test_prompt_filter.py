@@ -31,6 +31,8 @@ from scoper.prompt_filter import classify_prompt
         ("why did you change login_user in pyshop/auth/login.py?", "task"),
         ("undo what you just did to `apply_discount`", "task"),
         ("the tax rounding is wrong for EUR invoices, please fix", "task"),
+        ("why did you touch server.rb?", "task"),
+        ("what did you just do to format.cpp", "task"),
     ],
 )
 def test_classifies_prompts(prompt: str, rule: str) -> None:

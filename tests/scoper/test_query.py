@@ -22,9 +22,19 @@ def test_synonyms_join_at_lower_weight_and_display_as_words() -> None:
     assert query.word("authenticat") == "authenticate"
 
 
-def test_paths_are_recognised() -> None:
-    query = parse_query("crash in src/app/login.py and views.py")
-    assert query.paths == ("src/app/login.py", "views.py")
+@pytest.mark.parametrize(
+    ("task", "paths"),
+    [
+        ("crash in src/app/login.py and views.py", ("src/app/login.py", "views.py")),
+        # Named files count whether or not scope parses their language.
+        ("leak in jv.c when jv_free runs twice", ("jv.c",)),
+        ("move helpers.rb and format.hpp out", ("helpers.rb", "format.hpp")),
+        ("compare node.cpp with node.c", ("node.cpp", "node.c")),
+        ("no file here, e.g. none", ()),
+    ],
+)
+def test_paths_are_recognised(task: str, paths: tuple[str, ...]) -> None:
+    assert parse_query(task).paths == paths
 
 
 @pytest.mark.parametrize(

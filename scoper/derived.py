@@ -2,17 +2,21 @@
 
 A warm run on an unchanged repository would otherwise rebuild them (import resolution,
 references, co-change, global PageRank, per-file history terms) on every call. The cache is
-plain JSON in the index database, keyed by the index generation, the HEAD commit and the code
-version; anything else (edge-weight experiments) builds afresh.
+plain JSON in the index database, keyed by the index generation, the HEAD commit and a digest
+of the code that builds them (a changed resolver must not reuse an old graph, and the package
+version is not bumped for every change); anything else (edge-weight experiments) builds afresh.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from scoper import __version__
+import scoper.graph
 from scoper.graph.history import History
 from scoper.graph.index import RepoIndex, read_cached, write_cached
 from scoper.graph.snapshot import FileGraph, GraphSnapshot
@@ -28,7 +32,20 @@ _CACHE_KEY = "derived"
 
 def _key(index: RepoIndex, history: History | None) -> str:
     head = history.head if history else "-"
-    return f"{DERIVED_VERSION}:{__version__}:{index.generation}:{head}"
+    return f"{DERIVED_VERSION}:{code_digest()}:{index.generation}:{head}"
+
+
+@cache
+def code_digest() -> str:
+    """A digest of the modules the graph and corpus are built by: the graph package and this
+    package's corpus (read once per process, about 1 ms)."""
+    digest = hashlib.sha1()
+    graph_dir = Path(scoper.graph.__file__).parent
+    sources = [*sorted(graph_dir.rglob("*.py")), Path(__file__).with_name("corpus.py")]
+    for path in sources:
+        digest.update(path.relative_to(graph_dir.parent).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def load_derived(index: RepoIndex, history: History | None) -> tuple[FileGraph, Corpus] | None:

@@ -9,6 +9,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from scoper import derived
 from scoper.derived import load_derived
 from scoper.scope import scope_task
 from scoper.workspace import open_workspace
@@ -91,3 +94,13 @@ def test_a_warm_run_loads_neither_networkx_rich_nor_tiktoken(
         loaded.append(done.stderr.strip().splitlines()[-1])
     assert "networkx" in loaded[0]  # the cold run builds the graph with networkx
     assert loaded[1] == "[]"
+
+
+def test_changed_graph_code_invalidates_the_cache(
+    sample_repo: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new resolver with the same package version must not reuse the old graph."""
+    workspace = open_workspace(str(sample_repo("pyshop")))
+    assert load_derived(workspace.index, workspace.history) is not None
+    monkeypatch.setattr(derived, "code_digest", lambda: "another build")
+    assert load_derived(workspace.index, workspace.history) is None

@@ -24,7 +24,7 @@ from .project import describe_project, detect_test_command
 from .rank import is_non_source
 from .workspace import Workspace
 
-__all__ = ["Area", "AreaFile", "Guide", "build_guide"]
+__all__ = ["Area", "AreaFile", "Guide", "build_guide", "is_entry_point"]
 
 # Louvain's resolution: 1.0 is the usual modularity; areas come out at the size of a package.
 RESOLUTION = 1.0
@@ -43,10 +43,20 @@ MAX_SUMMARY = 120
 # Only the strongest links between areas are drawn, so the diagram stays readable.
 MAX_DIAGRAM_EDGES = 24
 
+# Where a program starts, by each ecosystem's convention: `main`, `cli`, `app` and `server`
+# modules, a package's `__main__`/`index`, Rack's `config.ru`, Java's `Main`/`Application`
+# classes, and executables in a `bin/` or `exe/` folder (a gem's, a script's), which have no
+# extension.
 _ENTRY_NAMES = re.compile(
-    r"(^|/)(__main__\.py|main\.(py|go|rs|ts|js)|cli\.(py|ts|js)|manage\.py|app\.py|server\.(py|ts|js)"
-    r"|index\.(ts|js))$"
+    r"(^|/)(__main__\.py|main\.(py|go|rs|ts|js|rb|c|cc|cpp)|cli\.(py|ts|js|rb)|manage\.py"
+    r"|app\.(py|rb)|server\.(py|ts|js|rb)|index\.(ts|js)|config\.ru|(Main|Application)\.java"
+    r"|(bin|exe)/[\w-]+)$"
 )
+
+
+def is_entry_point(path: str) -> bool:
+    """True for files a program starts from (see `_ENTRY_NAMES`)."""
+    return _ENTRY_NAMES.search(path) is not None
 
 
 @dataclass(frozen=True)
@@ -213,7 +223,7 @@ def _area(
         tokens=sum(records[p].tokens for p in files),
         purpose=_purpose(folder, central, records, root),
         central=tuple(AreaFile(p, records[p].tokens, _summary(records[p])) for p in central),
-        entry_points=tuple(p for p in files if _ENTRY_NAMES.search(p)),
+        entry_points=tuple(p for p in files if is_entry_point(p)),
     )
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scoper.guide_render import area_rules, guide_json, guide_markdown
-from scoper.onboard import build_guide
+from scoper.onboard import build_guide, is_entry_point
 from scoper.workspace import open_workspace
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
@@ -58,3 +58,25 @@ def test_rules_have_paths_frontmatter(sample_repo: Callable[[str], Path]) -> Non
     for text in rules.values():
         assert text.startswith('---\npaths:\n  - "')
         assert "\n---\n# Area: " in text
+
+
+@pytest.mark.parametrize(
+    ("path", "entry"),
+    [
+        ("pyshop/__main__.py", True),
+        ("cmd/tool/main.go", True),
+        ("src/index.ts", True),
+        ("config.ru", True),
+        ("lib/sinatra/main.rb", True),
+        ("exe/jekyll", True),
+        ("bin/rails", True),
+        ("src/main/java/com/acme/Application.java", True),
+        ("src/main.c", True),
+        ("pyshop/domain.py", False),
+        ("lib/jekyll/site.rb", False),
+        ("bin/setup.sh", False),
+        ("docs/main.md", False),
+    ],
+)
+def test_entry_points(path: str, entry: bool) -> None:
+    assert is_entry_point(path) is entry

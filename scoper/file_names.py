@@ -1,7 +1,9 @@
 """File-name extensions that mark a word in a task or prompt as a file of the repository.
 
-Wider than the languages scope parses: a task naming `jv.c` or `Podfile.swift` names a file
-whether or not its language has a grammar here, and the file is indexed all the same.
+Wider than the languages scope parses: a task naming `jv.c` or `App.swift` names a file whether
+or not its language has a grammar here, and the file is indexed all the same. Each list becomes
+one regex alternation; the word boundary after it makes the order irrelevant (`c` fails on
+`format.cpp`, and `cpp` is tried next).
 """
 
 from __future__ import annotations

@@ -80,14 +80,12 @@ _CONVERSATION_RE = re.compile(
     re.IGNORECASE,
 )
 
-# Longest first, so `cpp` is not read as `c` followed by a word boundary that is not there.
-_EXTENSIONS = sorted((*CODE_FILE_EXTENSIONS, *DATA_FILE_EXTENSIONS), key=lambda e: (-len(e), e))
 # Signs that a prompt names something in the code: a path, a file name with an extension,
 # a snake_case / camelCase / dotted identifier, or a backticked span.
 _CODE_MENTION_RE = re.compile(
     r"`[^`]+`"
     r"|\b[\w.-]+/[\w./-]+"
-    r"|\b\w+\.(?:" + "|".join(_EXTENSIONS) + r")\b"
+    r"|\b\w+\.(?:" + "|".join((*CODE_FILE_EXTENSIONS, *DATA_FILE_EXTENSIONS)) + r")\b"
     r"|\b[a-z0-9]+_[a-z0-9_]+\b"
     r"|\b[a-z]+[A-Z]\w*\b"
     r"|\b\w+\.\w+\(",

@@ -80,9 +80,7 @@ _CODE_WORD = re.compile(
     r"|(?<![\w./])/[A-Za-z][\w-]*(?:/[\w-]+)*"  # /metrics, /api/users: a route
 )
 _PATH = re.compile(
-    r"(?:[\w.-]+/)+[\w.-]+|\b[\w-]+\.(?:"
-    + "|".join(sorted((*CODE_FILE_EXTENSIONS, "md", "json"), key=lambda e: (-len(e), e)))
-    + r")\b"
+    r"(?:[\w.-]+/)+[\w.-]+|\b[\w-]+\.(?:" + "|".join((*CODE_FILE_EXTENSIONS, "md", "json")) + r")\b"
 )
 
 

@@ -14,7 +14,7 @@ from tree_sitter import Node
 
 from ..model import ImportRef
 
-__all__ = ["LanguageSpec", "ProjectFiles", "load_jsonc", "node_text"]
+__all__ = ["LanguageSpec", "ProjectFiles", "closest_to", "load_jsonc", "node_text"]
 
 
 class ProjectFiles:
@@ -81,6 +81,24 @@ class LanguageSpec:
     resolve: Callable[[ProjectFiles, str, ImportRef], tuple[str, ...]]
     test_path: re.Pattern[str] = field(default=re.compile(r"(^|/)(tests?|__tests__)/"))
     doc_text: Callable[[Sequence[Node]], str] = field(default=lambda nodes: node_text(nodes[0]))
+
+
+def closest_to(paths: Sequence[str], importer: str) -> tuple[str, ...]:
+    """Of several candidate files, the one sharing the longest folder prefix with the importer
+    (then the shortest path, then by path); one or no candidate comes back as it is."""
+    if len(paths) <= 1:
+        return tuple(paths)
+    importer_parts = importer.split("/")
+
+    def shared(path: str) -> int:
+        common = 0
+        for a, b in zip(path.split("/"), importer_parts, strict=False):
+            if a != b:
+                break
+            common += 1
+        return common
+
+    return (min(paths, key=lambda p: (-shared(p), len(p), p)),)
 
 
 def node_text(node: Node | None) -> str:

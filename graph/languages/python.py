@@ -8,7 +8,7 @@ import tree_sitter_python
 from tree_sitter import Node
 
 from ..model import ImportRef
-from .base import LanguageSpec, ProjectFiles, node_text
+from .base import LanguageSpec, ProjectFiles, closest_to, node_text
 
 __all__ = ["PYTHON"]
 
@@ -71,22 +71,6 @@ def _by_path(project: ProjectFiles, base: str) -> tuple[str, ...]:
     return ()
 
 
-def _closest(paths: tuple[str, ...], importer: str) -> tuple[str, ...]:
-    """Of several files with one module name, the one sharing the longest folder prefix."""
-    if len(paths) <= 1:
-        return paths
-
-    def shared(path: str) -> int:
-        common = 0
-        for a, b in zip(path.split("/"), importer.split("/"), strict=False):
-            if a != b:
-                break
-            common += 1
-        return common
-
-    return (min(paths, key=lambda p: (-shared(p), len(p), p)),)
-
-
 def resolve(project: ProjectFiles, importer: str, ref: ImportRef) -> tuple[str, ...]:
     """The repo files an import refers to: the module, and imported submodules."""
     found: list[str] = []
@@ -102,7 +86,7 @@ def resolve(project: ProjectFiles, importer: str, ref: ImportRef) -> tuple[str, 
         table = _module_table(project)
         for name in ref.names or ("",):
             sub = table.get(f"{ref.module}.{name}", ()) if name and name != "*" else ()
-            found.extend(_closest(sub or table.get(ref.module, ()), importer))
+            found.extend(closest_to(sub or table.get(ref.module, ()), importer))
     return tuple(sorted(set(found)))
 
 

@@ -32,7 +32,7 @@ import tree_sitter_ruby
 from tree_sitter import Node
 
 from ..model import ImportRef
-from .base import LanguageSpec, ProjectFiles, node_text
+from .base import LanguageSpec, ProjectFiles, closest_to, node_text
 
 __all__ = ["RUBY"]
 
@@ -201,25 +201,8 @@ def _resolve_constant(project: ProjectFiles, importer: str, ref: ImportRef) -> t
         constant = f"{namespace}::{ref.module}" if namespace else ref.module
         found = table.get(_underscore(constant))
         if found:
-            return _closest(found, importer)
+            return closest_to(found, importer)
     return ()
-
-
-def _closest(paths: Sequence[str], importer: str) -> tuple[str, ...]:
-    """Of several candidates, the one sharing the longest folder prefix with the importer."""
-    if len(paths) <= 1:
-        return tuple(paths)
-    importer_parts = importer.split("/")
-
-    def shared(path: str) -> int:
-        common = 0
-        for a, b in zip(path.split("/"), importer_parts, strict=False):
-            if a != b:
-                break
-            common += 1
-        return common
-
-    return (min(paths, key=lambda p: (-shared(p), len(p), p)),)
 
 
 def resolve(project: ProjectFiles, importer: str, ref: ImportRef) -> tuple[str, ...]:
@@ -233,7 +216,7 @@ def resolve(project: ProjectFiles, importer: str, ref: ImportRef) -> tuple[str, 
                 return (candidate,)
         return ()
     name = posixpath.normpath(ref.module)
-    return _closest(_load_path_table(project).get(name, ()), importer)
+    return closest_to(_load_path_table(project).get(name, ()), importer)
 
 
 RUBY = LanguageSpec(

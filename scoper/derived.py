@@ -2,9 +2,11 @@
 
 A warm run on an unchanged repository would otherwise rebuild them (import resolution,
 references, co-change, global PageRank, per-file history terms) on every call. The cache is
-plain JSON in the index database, keyed by the index generation, the HEAD commit and a digest
-of the code that builds them (a changed resolver must not reuse an old graph, and the package
-version is not bumped for every change); anything else (edge-weight experiments) builds afresh.
+plain JSON in the index database, keyed by the index generation, the HEAD commit, a digest
+of the code that builds them and the parser's fingerprint (a changed resolver, query file or
+grammar must not reuse an old graph: the generation digests file contents only, and the
+package version is not bumped for every change); anything else (edge-weight experiments)
+builds afresh.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 import scoper.graph
 from scoper.graph.history import History
 from scoper.graph.index import RepoIndex, read_cached, write_cached
+from scoper.graph.parse import parser_fingerprint
 from scoper.graph.snapshot import FileGraph, GraphSnapshot
 
 from .corpus import Corpus
@@ -32,7 +35,7 @@ _CACHE_KEY = "derived"
 
 def _key(index: RepoIndex, history: History | None) -> str:
     head = history.head if history else "-"
-    return f"{DERIVED_VERSION}:{code_digest()}:{index.generation}:{head}"
+    return f"{DERIVED_VERSION}:{code_digest()}:{parser_fingerprint()}:{index.generation}:{head}"
 
 
 @cache

@@ -96,11 +96,13 @@ def test_a_warm_run_loads_neither_networkx_rich_nor_tiktoken(
     assert loaded[1] == "[]"
 
 
+@pytest.mark.parametrize("changed", ["code_digest", "parser_fingerprint"])
 def test_changed_graph_code_invalidates_the_cache(
-    sample_repo: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+    sample_repo: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch, changed: str
 ) -> None:
-    """A new resolver with the same package version must not reuse the old graph."""
+    """A new resolver, query file or grammar with the same package version re-parses the
+    files under an unchanged index generation; it must not reuse the old graph."""
     workspace = open_workspace(str(sample_repo("pyshop")))
     assert load_derived(workspace.index, workspace.history) is not None
-    monkeypatch.setattr(derived, "code_digest", lambda: "another build")
+    monkeypatch.setattr(derived, changed, lambda: "another build")
     assert load_derived(workspace.index, workspace.history) is None

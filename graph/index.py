@@ -42,6 +42,8 @@ SCHEMA_VERSION = 3
 BINARY_PROBE_BYTES = 8192
 # Seconds a writer waits for another process holding the database.
 BUSY_TIMEOUT_S = 60
+# Seconds between attempts to switch a new database to WAL while another process holds it.
+WAL_RETRY_S = 0.05
 
 TokenCounter = Callable[[str], int]
 Progress = Callable[[int, int], None]
@@ -217,7 +219,7 @@ def _open(database: str, warn: Warn) -> sqlite3.Connection:
         conn = None
         try:
             conn = sqlite3.connect(database, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
             _ensure_schema(conn, warn)
             conn.execute("SELECT count(*) FROM files").fetchone()
@@ -233,6 +235,22 @@ def _open(database: str, warn: Warn) -> sqlite3.Connection:
                 with contextlib.suppress(OSError):
                     os.remove(database + suffix)
     raise AssertionError("unreachable")
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch a new database to WAL (the mode persists in the file). Two processes creating
+    the index at once race for the exclusive lock the switch takes, and SQLite answers the
+    loser "locked" at once rather than through the busy timeout, so it waits here instead."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_S)
 
 
 def _ensure_schema(conn: sqlite3.Connection, warn: Warn) -> None:
@@ -262,11 +280,13 @@ def _load_rows(conn: sqlite3.Connection, counter_name: str, warn: Warn) -> dict[
     if counter is not None and counter[0] != counter_name:
         warn(f"token counter changed ({counter[0]} → {counter_name}); recounting")
         return {}
-    cursor = conn.execute(
+    rows = conn.execute(
         "SELECT path, size, mtime_ns, digest, kind, tokens, facts, terms FROM files"
-    )
+    ).fetchall()
+    # Only after the read is done: a write from inside an open read (the cursor not yet
+    # drained) fails at once, without the busy timeout, when another process wrote meanwhile.
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('counter', ?)", (counter_name,))
-    return {row[0]: _Row(*row) for row in cursor}
+    return {row[0]: _Row(*row) for row in rows}
 
 
 def _parse_changed(

@@ -132,6 +132,46 @@ print(result.stats.files)
 """
 
 
+class _LockedAtFirst:
+    """A connection whose switch to WAL is refused `refusals` times with `error`, as SQLite
+    refuses the loser of two processes creating the index at once (no busy wait: a deadlock)."""
+
+    def __init__(self, refusals: int, error: str = "database is locked") -> None:
+        self.refusals, self.error, self.switches = refusals, error, 0
+
+    def execute(self, sql: str) -> _LockedAtFirst:
+        if sql == "PRAGMA journal_mode=WAL":
+            self.switches += 1
+            if self.switches <= self.refusals:
+                raise sqlite3.OperationalError(self.error)
+        return self
+
+    def fetchone(self) -> tuple[str]:
+        return ("delete",)
+
+
+@pytest.mark.parametrize("refusals", [0, 1, 5])
+def test_switching_to_wal_waits_out_another_process(
+    refusals: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_module, "WAL_RETRY_S", 0.001)
+    conn = _LockedAtFirst(refusals)
+    index_module._use_wal(conn)  # type: ignore[arg-type]
+    assert conn.switches == refusals + 1
+
+
+@pytest.mark.parametrize(
+    ("refusals", "error"), [(1, "disk I/O error"), (10**6, "database is locked")]
+)
+def test_switching_to_wal_gives_up_on_other_errors_and_after_the_timeout(
+    refusals: int, error: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index_module, "WAL_RETRY_S", 0.001)
+    monkeypatch.setattr(index_module, "BUSY_TIMEOUT_S", 0.05)
+    with pytest.raises(sqlite3.OperationalError, match=error):
+        index_module._use_wal(_LockedAtFirst(refusals, error))  # type: ignore[arg-type]
+
+
 def test_two_processes_indexing_at_once_both_succeed(repo: Path) -> None:
     for i in range(60):
         (repo / "pkg" / f"mod{i}.py").write_text(f"def f{i}():\n    return {i}\n" * 20)

@@ -66,8 +66,8 @@ def evaluate(ws: Workspace, task: dict, rank_w: RankWeights, edge_w: EdgeWeights
     if edge_w != EdgeWeights():
         graph = build_graph(ws.root, ws.index.records, ws.history, edge_w)
         ws = replace(ws, graph=graph)
-    ranked = scope_task(ws, task["task"], budget=RANK_DEPTH, cut=False, weights=rank_w)
-    cut = scope_task(ws, task["task"], weights=rank_w)
+    ranked = scope_task(ws, task["task"], budget=RANK_DEPTH, cut=False, weights=rank_w, focus=False)
+    cut = scope_task(ws, task["task"], weights=rank_w, focus=False)
     sizes = {r.path: r.tokens for r in ws.index.records}
     paths = [f.path for f in ranked.files]
     gold = set(task["gold"])

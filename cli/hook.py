@@ -12,7 +12,6 @@ import json
 import sys
 
 import click
-from rich.markup import escape
 
 from scoper.errors import ScopeError
 from scoper.hook import ENV_ENABLE, hook_enabled, run_hook, set_hook_enabled
@@ -52,10 +51,10 @@ def hook(out: Output, repo: str | None, switch: str | None, budget: int) -> None
     try:
         outcome = run_hook(raw, repo=repo, budget=budget)
     except Exception as exc:  # the hook must never block a prompt: note it and go on
-        out.warn(escape(f"hook: {type(exc).__name__}: {exc}" if _is_bug(exc) else f"hook: {exc}"))
+        out.warn(f"hook: {type(exc).__name__}: {exc}" if _is_bug(exc) else f"hook: {exc}")
         return
     for note in outcome.notes:
-        out.warn(escape(note))
+        out.warn(note)
     if outcome.payload is not None:
         out.text(json.dumps(outcome.payload, ensure_ascii=False, sort_keys=True))
 

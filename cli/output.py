@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from scoper.focus import describe_focus
 from scoper.graph.index import IndexStats
 from scoper.scope import ScopeResult
 from scoper.select import SelectedFile
@@ -47,7 +48,12 @@ class Output:
         return Console(file=sys.stderr, highlight=False, soft_wrap=True)
 
     def warn(self, message: str) -> None:
-        self.err.print(f"[yellow]scope: warning:[/] {message}", markup=True, highlight=False)
+        from rich.markup import escape
+
+        # Messages carry paths and tasks: `[id].tsx` must print as written, not as a style.
+        self.err.print(
+            f"[yellow]scope: warning:[/] {escape(message)}", markup=True, highlight=False
+        )
 
     def error(self, message: str) -> None:
         self.err.print(f"scope: error: {message}", markup=False, highlight=False)
@@ -111,9 +117,11 @@ class Output:
             self._scope_table(result)
 
     def _scope_table(self, result: ScopeResult) -> None:
+        from rich.markup import escape
         from rich.table import Table
 
-        table = Table(title=f"scope: {result.task}", title_justify="left", show_lines=False)
+        title = f"scope: {escape(result.task)}"
+        table = Table(title=title, title_justify="left", show_lines=False)
         table.add_column("#", justify="right", style="dim")
         table.add_column("role")
         table.add_column("file", style="bold")
@@ -122,12 +130,15 @@ class Output:
         styles = {"edit": "green", "context": "cyan", "test": "magenta"}
         for i, f in enumerate(result.files, 1):
             role = f"[{styles.get(f.role, 'white')}]{f.role}[/]"
-            table.add_row(str(i), role, f.path, f"{f.tokens:,}", "; ".join(f.reasons[:2]))
+            why = escape("; ".join(f.reasons[:2]))
+            if f.focus:
+                why += f"\n[dim]read first:[/] {escape(describe_focus(f.focus))}"
+            table.add_row(str(i), role, escape(f.path), f"{f.tokens:,}", why)
         self.out.print(table)
         if result.also_consider:
             names = ", ".join(f.path for f in result.also_consider)
-            self.out.print(f"[dim]also consider:[/] {names}")
-        self.out.print(_summary(result))
+            self.out.print(f"[dim]also consider:[/] {escape(names)}")
+        self.out.print(_summary(result), markup=False)
 
     def index_stats(self, stats: IndexStats, total_tokens: int, fmt: str) -> None:
         data = {
@@ -151,6 +162,7 @@ class Output:
         if fmt == "json":
             self.json(data)
             return
+        from rich.markup import escape
         from rich.table import Table
 
         table = Table(title="scope index", title_justify="left", show_header=False)
@@ -161,7 +173,7 @@ class Output:
         for key, value in data["skipped"].items():
             table.add_row(f"skipped ({key.replace('_', ' ')})", f"{value:,}")
         table.add_row("seconds", f"{stats.seconds:.2f}")
-        table.add_row("location", stats.location)
+        table.add_row("location", escape(stats.location))
         self.out.print(table)
 
 
@@ -193,4 +205,5 @@ def render_scope_markdown(result: ScopeResult) -> str:
 
 def _md_line(f: SelectedFile) -> str:
     why = "; ".join(f.reasons[:2])
-    return f"- `{f.path}` ({f.tokens:,} tokens){' — ' + why if why else ''}"
+    line = f"- `{f.path}` ({f.tokens:,} tokens){' — ' + why if why else ''}"
+    return f"{line}. Read first: {describe_focus(f.focus)}" if f.focus else line

@@ -232,8 +232,10 @@ def run_bench(
         for done, task in enumerate(tasks, 1):
             folder = move(task.parent)
             ws = open_workspace(folder, warn=warn)
-            ranked = scope_task(ws, task.subject, budget=max(RANK_DEPTH, *budgets), cut=False)
-            cut = scope_task(ws, task.subject, budget=DEFAULT_BUDGET)
+            ranked = scope_task(
+                ws, task.subject, budget=max(RANK_DEPTH, *budgets), cut=False, focus=False
+            )
+            cut = scope_task(ws, task.subject, budget=DEFAULT_BUDGET, focus=False)
             paths = [f.path for f in ranked.files]
             sizes = {f.path: f.tokens for f in ranked.files}
             gold = set(task.gold)

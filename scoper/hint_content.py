@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from .focus import describe_focus
 from .scope import ScopeResult
 from .select import SelectedFile
 
@@ -78,7 +79,10 @@ def deny_rules(areas: Sequence[str], secrets: Iterable[str]) -> tuple[str, ...]:
 def _file_line(f: SelectedFile) -> str:
     why = _one_line("; ".join(f.reasons[:2]), MAX_REASON_CHARS)
     head = f"- `{_one_line(f.path, 400)}` ({f.role}, {f.tokens:,} tokens)"
-    return f"{head}: {why}" if why else head
+    line = f"{head}: {why}" if why else head
+    if f.focus:
+        line += f". Read first: {_one_line(describe_focus(f.focus), MAX_REASON_CHARS)}"
+    return line
 
 
 def _file_lines(files: Sequence[SelectedFile], room: int) -> list[str]:

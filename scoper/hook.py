@@ -20,6 +20,7 @@ from typing import Any
 from scoper.graph.index import index_location
 
 from .errors import InputError, WriteError
+from .focus import describe_focus
 from .prompt_filter import CLASSIFY_CHARS, classify_prompt
 from .scope import DEFAULT_BUDGET, ScopeResult, scope_task
 from .select import SelectedFile
@@ -243,7 +244,8 @@ def hook_context(result: ScopeResult, limit: int = MAX_CONTEXT_CHARS) -> str:
 
 def _file_line(f: SelectedFile) -> str:
     why = "; ".join(f.reasons[:REASONS_PER_FILE])
-    return f"- {f.path} ({f.tokens:,} tokens){': ' + why if why else ''}"
+    line = f"- {f.path} ({f.tokens:,} tokens){': ' + why if why else ''}"
+    return f"{line}. Read first: {describe_focus(f.focus)}" if f.focus else line
 
 
 def _fit(lines: list[str], footer: str, limit: int) -> str:

@@ -126,7 +126,7 @@ def scope_tasks(
     """Scope every task against one opened workspace (the index is built once)."""
     scoped = []
     for n, task in enumerate(tasks, 1):
-        result = scope_task(ws, task.query, budget=budget)
+        result = scope_task(ws, task.query, budget=budget, focus=False)
         files = sorted((f.path, f.tokens) for f in result.files if not is_secret_path(f.path))
         scoped.append(ScopedTask(task.title, tuple(files)))
         if progress is not None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
+from .focus import FOCUS_MIN_TOKENS, MAX_FOCUSED_FILES, focus_spans
 from .prices import default_model, price_for
-from .query import parse_query
+from .query import Query, parse_query
 from .rank import RankWeights, rank_files
 from .select import SelectedFile, select_files
 from .tokens import claude_factor
@@ -72,6 +75,7 @@ def _file_json(f: SelectedFile) -> dict[str, Any]:
         "score": round(f.score, 4),
         "tokens": f.tokens,
         "reasons": list(f.reasons),
+        "focus": [{"symbol": s.symbol, "lines": [s.start, s.end]} for s in f.focus],
     }
 
 
@@ -83,6 +87,7 @@ def scope_task(
     model: str | None = None,
     cut: bool = True,
     weights: RankWeights | None = None,
+    focus: bool = True,
 ) -> ScopeResult:
     """Scope one task against an opened workspace.
 
@@ -99,14 +104,15 @@ def scope_task(
     query = parse_query(task)
     ranked = rank_files(ws.corpus, ws.graph, query, weights)
     selection = select_files(ranked, ws.graph, budget, cut=cut, wire=query.adds)
-    scope_tokens = sum(f.tokens for f in selection.files)
+    files = _with_focus(ws, selection.files, query) if focus else selection.files
+    scope_tokens = sum(f.tokens for f in files)
     repo_tokens = ws.index.total_tokens
     factor = claude_factor()
     stats = ws.index.stats
     return ScopeResult(
         task=query.text,
         repo=ws.root,
-        files=selection.files,
+        files=files,
         also_consider=selection.also_consider,
         scope_tokens=scope_tokens,
         repo_tokens=repo_tokens,
@@ -118,3 +124,32 @@ def scope_task(
         index_reused=stats.reused,
         index_seconds=stats.seconds,
     )
+
+
+def _with_focus(
+    ws: Workspace, files: tuple[SelectedFile, ...], query: Query
+) -> tuple[SelectedFile, ...]:
+    """The files, the first few large ones (in rank order) with the definitions the task
+    points at."""
+    large = [f.path for f in files if f.tokens >= FOCUS_MIN_TOKENS][:MAX_FOCUSED_FILES]
+    if not large:
+        return files
+    wanted = set(large)
+    symbols = {r.path: r.facts.symbols for r in ws.index.records if r.path in wanted}
+    idf = partial(ws.corpus.idf, "content")
+    found = {}
+    for path in large:
+        text = _read_text(os.path.join(ws.root, path))
+        spans = focus_spans(text, symbols.get(path, ()), query.weights, idf) if text else ()
+        if spans:
+            found[path] = spans
+    return tuple(replace(f, focus=found[f.path]) if f.path in found else f for f in files)
+
+
+def _read_text(path: str) -> str | None:
+    """The file as the index parsed it (undecodable bytes replaced), or None if it is gone."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read().decode("utf-8", "replace")
+    except OSError:
+        return None

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .focus import Focus
 from .rank import RankedFile
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ class SelectedFile:
     score: float
     tokens: int
     reasons: tuple[str, ...]
+    focus: tuple[Focus, ...] = ()  # where to start reading a large file (scoper/focus.py)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ def test_json_contract(run_cli: Cli, sample_repo: Repo) -> None:
     assert data["version"] == 1 and data["task"] == "fix login bug"
     assert data["repo"] == str(repo)
     first = data["files"][0]
-    assert set(first) == {"path", "role", "score", "tokens", "reasons"}
+    assert set(first) == {"path", "role", "score", "tokens", "reasons", "focus"}
+    assert first["focus"] == []  # the sample's files are too small to need one
     assert "/" in first["path"] and not first["path"].startswith("/")
     assert data["tokens"]["scope"] == sum(f["tokens"] for f in data["files"])
     assert data["tokens"]["repo"] > data["tokens"]["scope"] > 0
@@ -44,6 +45,20 @@ def test_second_run_reparses_nothing_and_gives_the_same_scope(
     assert first["index"]["parsed"] > 0 and second["index"]["parsed"] == 0
     for key in ("files", "also_consider", "tokens", "cost"):
         assert first[key] == second[key]
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_bracketed_paths_print_as_written(run_cli: Cli, tmp_path: Path, fmt: str) -> None:
+    """Next.js routes (`[id]`, `[...slug]`) are file names, not rich markup."""
+    for route in ("app/[id]/page.tsx", "app/[...slug]/page.tsx"):
+        page = tmp_path / route
+        page.parent.mkdir(parents=True)
+        page.write_text("export function RefundPage() { return 'refund the invoice' }\n")
+    result = run_cli("refund the invoice [id] page", "--repo", str(tmp_path), "--format", fmt)
+    assert result.code == 0, result.stderr
+    assert "app/[id]/page.tsx" in result.stdout
+    assert "app/[...slug]/page.tsx" in result.stdout
+    assert "refund the invoice [id] page" in result.stdout
 
 
 @pytest.mark.parametrize("fmt", ["table", "md"])

@@ -15,32 +15,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
-import subprocess
 import sys
 from functools import partial
 
+from scoper.evaluate import changed_lines
 from scoper.focus import FOCUS_MIN_TOKENS, _candidates, focus_spans
 from scoper.query import parse_query
 from scoper.workspace import open_workspace
-
-_HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.M)
-
-
-def changed_lines(mirror: str, base: str, commit: str, path: str) -> set[int]:
-    """Lines of `path` at `base` that `commit` changed (a pure insertion: the line before it)."""
-    diff = subprocess.run(
-        ["git", "--git-dir", mirror, "diff", "-U0", base, commit, "--", path],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout
-    found: set[int] = set()
-    for start, count in _HUNK.findall(diff):
-        first, n = int(start), int(count) if count else 1
-        found.update(range(first, first + n) if n else [max(1, first)])
-    return found
 
 
 def main() -> int:

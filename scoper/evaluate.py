@@ -27,11 +27,13 @@ from scoper.graph.build import is_test_path
 from scoper.graph.copies import build_depth
 
 from .errors import InputError, RepoError
+from .focus import FOCUS_MIN_TOKENS
 from .rank import is_non_source
 from .scope import DEFAULT_BUDGET, scope_task
+from .select import SelectedFile
 from .workspace import open_workspace
 
-__all__ = ["BenchReport", "BenchTask", "mine_tasks", "run_bench"]
+__all__ = ["BenchReport", "BenchTask", "changed_lines", "mine_tasks", "run_bench"]
 
 # Subjects of routine commits that describe no code change a user would ask for.
 _CHORE = re.compile(
@@ -44,6 +46,8 @@ _CHORE = re.compile(
 _PULL_MERGE = re.compile(r"^Merge pull request #\d+ from \S+")
 # The pull request number GitHub appends to a squashed or merged subject: not task text.
 _PULL_REF = re.compile(r"(?:\s*\(?#\d+\)?,?)+\s*$")
+# A hunk header of `git diff -U0`: where the change starts in the old file, how many lines.
+_HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? ", re.MULTILINE)
 # Commits changing more gold files than this are sweeping refactors, not tasks.
 MAX_GOLD_FILES = 6
 # Budgets recall is reported at.
@@ -70,6 +74,8 @@ class TaskScore:
     cut_recall: float
     cut_tokens: int
     repo_tokens: int
+    focus_files: int = 0  # large gold files in the cut (FOCUS_MIN_TOKENS or more)
+    focus_hits: int = 0  # of those, the ones whose focus holds a line the commit changed
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,10 @@ class BenchReport:
             for i, b in enumerate(self.budgets)
         }
         ratios = [s.cut_tokens / s.repo_tokens for s in self.scores if s.repo_tokens]
+        focus_files = sum(s.focus_files for s in self.scores)
+        focus = {"large_gold_files": focus_files}
+        if focus_files:
+            focus["focus_hit"] = round(sum(s.focus_hits for s in self.scores) / focus_files, 3)
         return {
             "tasks": n,
             **recall,
@@ -96,6 +106,7 @@ class BenchReport:
             "median_scope_tokens": int(statistics.median(s.cut_tokens for s in self.scores)),
             "median_repo_tokens": int(statistics.median(s.repo_tokens for s in self.scores)),
             "median_tokens_saved": round(1 - statistics.median(ratios), 4) if ratios else 0.0,
+            **focus,
         }
 
     def to_json(self) -> dict[str, object]:
@@ -235,12 +246,14 @@ def run_bench(
             ranked = scope_task(
                 ws, task.subject, budget=max(RANK_DEPTH, *budgets), cut=False, focus=False
             )
-            cut = scope_task(ws, task.subject, budget=DEFAULT_BUDGET, focus=False)
+            cut = scope_task(ws, task.subject, budget=DEFAULT_BUDGET)
             paths = [f.path for f in ranked.files]
             sizes = {f.path: f.tokens for f in ranked.files}
             gold = set(task.gold)
             recall_at = tuple(_recall(paths, sizes, gold, b) for b in budgets)
             cut_paths = {f.path for f in cut.files}
+            large = [f for f in cut.files if f.path in gold and f.tokens >= FOCUS_MIN_TOKENS]
+            hits = sum(1 for f in large if _focus_holds_a_change(folder, task, f))
             scores.append(
                 TaskScore(
                     task,
@@ -248,6 +261,8 @@ def run_bench(
                     len(gold & cut_paths) / len(gold),
                     cut.scope_tokens,
                     cut.repo_tokens,
+                    len(large),
+                    hits,
                 )
             )
             if progress:
@@ -264,3 +279,19 @@ def _recall(paths: Sequence[str], sizes: dict[str, int], gold: set[str], budget:
         used += sizes[path]
         found += path in gold
     return found / len(gold) if gold else 0.0
+
+
+def _focus_holds_a_change(folder: str, task: BenchTask, f: SelectedFile) -> bool:
+    changed = changed_lines(folder, task.parent, task.commit, f.path)
+    return any(span.start <= line <= span.end for span in f.focus for line in changed)
+
+
+def changed_lines(root: str, base: str, commit: str, path: str) -> set[int]:
+    """Lines of `path` at `base` that `commit` changed; for a pure insertion, the line it
+    follows (`git diff -U0` hunk headers)."""
+    diff = _git(root, "diff", "-U0", "--no-color", base, commit, "--", path)
+    found: set[int] = set()
+    for start, count in _HUNK.findall(diff):
+        first, n = int(start), int(count) if count else 1
+        found.update(range(first, first + n) if n else [max(1, first)])
+    return found

@@ -179,3 +179,46 @@ def test_recall_at_a_small_budget_sees_past_a_large_file(history_repo: Path) -> 
     small, large = report.scores[0].recall_at
     assert large == 0.0  # the big file ranked first and took the room
     assert small == 1.0
+
+
+def _billing_module(refund_body: str, header: str) -> str:
+    filler = "".join(
+        f"\n\ndef tally_{i}(rows):\n    total = sum(row.amount for row in rows)\n"
+        f"    return round(total * {i}, 2)\n"
+        for i in range(160)
+    )
+    refund = (
+        "\n\ndef refund_invoice(invoice, amount):\n"
+        '    """Refund part of an invoice to its customer."""\n'
+        f"    {refund_body}\n"
+        "    invoice.total -= amount\n"
+        "    return invoice\n"
+    )
+    return header + filler[: len(filler) // 2] + refund + filler[len(filler) // 2 :]
+
+
+@pytest.mark.parametrize(
+    ("refund_body", "header", "hit"),
+    [
+        # the change is inside the function the task names: the focus holds it
+        ("check(amount)", '"""Billing."""\n', 1.0),
+        # the change is to the module's docstring, in no definition
+        ("pass", '"""Billing and refunds."""\n', 0.0),
+    ],
+)
+def test_bench_reports_whether_the_focus_holds_the_change(
+    tmp_path: Path, refund_body: str, header: str, hit: float
+) -> None:
+    repo = tmp_path / "repo"
+    (repo / "app").mkdir(parents=True)
+    module = repo / "app" / "billing.py"
+    module.write_text(_billing_module("pass", '"""Billing."""\n'))
+    assert count_tokens(module.read_text()) >= 4_000
+    _git(tmp_path, "init", "-q", "-b", "main", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Initial billing")
+    module.write_text(_billing_module(refund_body, header))
+    _git(repo, "commit", "-qam", "Refund an invoice in part")
+    summary = run_bench(str(repo), mine_tasks(str(repo), 5, 0)).summary()
+    assert summary["large_gold_files"] == 1
+    assert summary["focus_hit"] == hit

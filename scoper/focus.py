@@ -38,7 +38,8 @@ B = 0.75
 
 @dataclass(frozen=True)
 class Focus:
-    """One definition to read first: its name and its lines (1-based, inclusive)."""
+    """One definition to read first: its name (under its enclosing definition's, if any) and
+    its lines (1-based, inclusive)."""
 
     symbol: str
     start: int
@@ -80,7 +81,24 @@ def focus_spans(
             break
         if not any(symbol.line <= c.end_line and c.line <= symbol.end_line for c in chosen):
             chosen.append(symbol)
-    return tuple(Focus(s.name, s.line, s.end_line) for s in chosen)
+    return tuple(Focus(_qualified(s, symbols), s.line, s.end_line) for s in chosen)
+
+
+def _qualified(symbol: Symbol, symbols: Sequence[Symbol]) -> str:
+    """`Context.__init__`, not `__init__`: the name under the innermost definition around it,
+    since a module of many classes has many methods of one name."""
+    around = [
+        s
+        for s in symbols
+        if s.line <= symbol.line
+        and symbol.end_line <= s.end_line
+        and s != symbol
+        and (s.line, s.end_line) != (symbol.line, symbol.end_line)
+    ]
+    if not around:
+        return symbol.name
+    parent = min(around, key=lambda s: (s.end_line - s.line, s.line, s.name))
+    return f"{parent.name}.{symbol.name}"
 
 
 def _candidates(symbols: Sequence[Symbol], line_count: int) -> list[Symbol]:

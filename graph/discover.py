@@ -60,9 +60,12 @@ def _ignored_by_default(name: str, is_dir: bool) -> bool:
 _SECRET_RE = re.compile(
     r"""(^|/)(
         \.env(\..*)?                                   # .env, .env.local, .env.production
+      | [^/]*\.env | \.envrc                           # prod.env; direnv's .envrc
       | [^/]*\.(pem|key|p12|pfx|jks|keystore|ppk|asc|gpg)   # keys and keystores
-      | id_(rsa|dsa|ecdsa|ed25519)(\.pub)?             # ssh keys
-      | \.(netrc|pgpass|pypirc|npmrc|htpasswd)
+      | id_(rsa|dsa|ecdsa|ed25519)[^/]*                 # ssh keys: .pub, .bak, id_rsa_work
+      | [^/]*[_-]keys?                                  # deploy_key, signing-key (no extension)
+      | \.(netrc|pgpass|pypirc|npmrc|htpasswd|git-credentials)
+      | [^/]*\.tfstate(\.backup)?                       # Terraform state holds resource secrets
       | [^/]*credentials?([._-][^/]*)?\.(json|ya?ml|toml|ini|txt|xml|csv|cfg|conf)
       | credentials?
       | [^/]*secrets?\.(json|ya?ml|toml|ini|env|txt|cfg|conf)
@@ -192,6 +195,9 @@ class _Walker:
     def _entry(
         self, entry: os.DirEntry[str], path: str, rules: _Rules, ignored_above: bool
     ) -> Iterator[SourceFile]:
+        if not _is_utf8(entry.name):  # the index, JSON and hints all hold text paths
+            self.counts.unreadable += 1
+            return
         try:
             is_link = entry.is_symlink()
             info = os.stat(entry.path) if is_link else entry.stat(follow_symlinks=False)
@@ -212,6 +218,11 @@ class _Walker:
         # of a warm run's discovery time); a folder's verdict still decides for its children.
         ignored = (is_dir or not kept_by_git) and (ignored_above or rules.ignored(path, is_dir))
         if ignored and not kept_by_git:
+            # A gitignored .env is the usual place for secrets, and Claude Code reads ignored
+            # files: it is known (for deny rules) though never read.
+            if not is_dir and stat.S_ISREG(info.st_mode) and is_secret_path(path):
+                yield SourceFile(path, info.st_size, info.st_mtime_ns, secret=True)
+                return
             self.counts.ignored += 1
             return
         if is_dir:
@@ -225,6 +236,15 @@ class _Walker:
             self.counts.oversized_paths.append(path)
             return
         yield SourceFile(path, info.st_size, info.st_mtime_ns, secret=is_secret_path(path))
+
+
+def _is_utf8(name: str) -> bool:
+    """False for a name whose bytes are not UTF-8 (decoded by Python with lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _inside(real_path: str, real_root: str) -> bool:

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Mapping
@@ -37,9 +38,11 @@ __all__ = [
 ]
 
 # Bump when the stored facts change shape: older databases are rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # A file is binary when its first 8 KiB hold a NUL byte (git's own rule).
 BINARY_PROBE_BYTES = 8192
+# A file that opens with a PEM, OpenSSH or PGP private key is a secret whatever its name.
+_PRIVATE_KEY = re.compile(rb"\s*-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")
 # Seconds a writer waits for another process holding the database.
 BUSY_TIMEOUT_S = 60
 # Seconds between attempts to switch a new database to WAL while another process holds it.
@@ -160,13 +163,15 @@ def update_index(
     rows = {**{p: stored[p] for p in plan.unchanged}, **{r.path: r for r in fresh}}
     texts = tuple(_record(rows[p]) for p in sorted(rows) if rows[p].kind == "text")
     binary = sum(1 for r in rows.values() if r.kind == "binary")
+    by_content = {p for p, r in rows.items() if r.kind == "secret"}
+    secrets = tuple(sorted(set(found.secrets) | by_content))
     stats = IndexStats(
         files=len(texts),
         parsed=sum(1 for r in fresh if r.reparsed),
         reused=len(plan.unchanged) + sum(1 for r in fresh if not r.reparsed),
         removed=len(plan.removed),
         binary=binary,
-        secrets=len(found.secrets),
+        secrets=len(secrets),
         seconds=round(time.perf_counter() - start, 3),
         location=database,
         skipped=found.skipped,
@@ -174,7 +179,7 @@ def update_index(
     generation = hashlib.sha1(
         "\n".join(f"{p}\0{rows[p].digest}" for p in sorted(rows)).encode()
     ).hexdigest()
-    return RepoIndex(root, texts, found.secrets, stats, database, generation)
+    return RepoIndex(root, texts, secrets, stats, database, generation)
 
 
 @dataclass(frozen=True)
@@ -183,7 +188,7 @@ class _Row:
     size: int
     mtime_ns: int
     digest: str
-    kind: str  # text | binary
+    kind: str  # text | binary | secret (a private key: known, never searched)
     tokens: int
     facts: str
     terms: str
@@ -328,6 +333,8 @@ def _read_file(
         )
     if b"\0" in data[:BINARY_PROBE_BYTES]:
         return _Row(f.path, f.size, f.mtime_ns, digest, "binary", 0, "", "", reparsed=True)
+    if _PRIVATE_KEY.match(data):  # a key under an innocent name (deploy/server, cert.txt)
+        return _Row(f.path, f.size, f.mtime_ns, digest, "secret", 0, "", "", reparsed=True)
     text = data.decode("utf-8", errors="replace")
     facts = _parse(f.path, data)
     terms = dict(sorted(count_terms(text).items()))

@@ -115,6 +115,16 @@ def test_links_leaving_the_root_and_loops_are_skipped(tmp_path: Path) -> None:
         ("secrets.yaml", True),
         (".npmrc", True),
         ("service-account-prod.json", True),
+        ("deploy/prod.env", True),
+        (".envrc", True),
+        (".git-credentials", True),
+        ("ssh/id_rsa.bak", True),
+        ("ssh/id_ed25519_work", True),
+        ("deploy/deploy_key", True),
+        ("infra/terraform.tfstate", True),
+        ("src/keys.py", False),
+        ("src/hotkey.ts", False),
+        ("lib/env.d.ts", False),
         ("auth/credentials.py", False),
         ("src/env.py", False),
         ("docs/keys.md", False),
@@ -129,6 +139,32 @@ def test_secrets_are_known_and_flagged(tmp_path: Path) -> None:
     _write(tmp_path, {".env": "KEY=1", "app.py": "x"})
     found = discover(str(tmp_path))
     assert found.secrets == (".env",)
+
+
+def test_gitignored_secrets_are_still_known(tmp_path: Path) -> None:
+    """Claude Code reads ignored files, so the usual gitignored .env needs its deny rule."""
+    _write(
+        tmp_path,
+        {
+            ".gitignore": ".env\nlocal/\n*.log\n",
+            ".env": "KEY=1",
+            "id_rsa": "key",
+            "app.log": "noise",
+            "local/.env": "KEY=2",  # inside an ignored folder: never walked
+            "app.py": "x",
+        },
+    )
+    found = discover(str(tmp_path))
+    assert found.secrets == (".env", "id_rsa")
+    assert [f.path for f in found.files if not f.secret] == [".gitignore", "app.py"]
+
+
+def test_names_that_are_not_utf8_are_skipped(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text("x")
+    (tmp_path / os.fsdecode(b"r\xe9sum\xe9.txt")).write_text("notes")
+    found = discover(str(tmp_path))
+    assert [f.path for f in found.files] == ["app.py"]
+    assert found.skipped.unreadable == 1
 
 
 @pytest.mark.parametrize("make", ["missing", "file"])

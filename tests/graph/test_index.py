@@ -189,3 +189,24 @@ def test_two_processes_indexing_at_once_both_succeed(repo: Path) -> None:
     assert [p.returncode for p in procs] == [0, 0], outputs
     assert [out.strip() for out, _ in outputs] == ["64", "64"]
     assert _index(repo).stats.parsed == 0
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "-----BEGIN OPENSSH PRIVATE KEY-----",
+        "\n-----BEGIN RSA PRIVATE KEY-----",
+        "-----BEGIN PGP PRIVATE KEY BLOCK-----",
+    ],
+)
+def test_a_private_key_under_an_innocent_name_is_a_secret(repo: Path, head: str) -> None:
+    (repo / "deploy").mkdir()
+    (repo / "deploy" / "server").write_text(f"{head}\nFAKEKEYMATERIAL\n-----END-----\n")
+    # a source file quoting a key in a test is still source
+    (repo / "pkg" / "certs.py").write_text(f'KEY = """{head}"""\n')
+    index = _index(repo)
+    assert index.secrets == ("deploy/server",)
+    assert index.stats.secrets == 1
+    assert "deploy/server" not in {r.path for r in index.records}
+    assert "pkg/certs.py" in {r.path for r in index.records}
+    assert _index(repo).secrets == ("deploy/server",)  # and on a warm run

@@ -75,6 +75,8 @@ def read_history(root: str, head: str, max_commits: int = MAX_COMMITS) -> Histor
     """The last `max_commits` non-merge commits reachable from `head`, paths relative to root."""
     out = _git(
         root,
+        "-c",
+        "core.quotepath=off",  # saludo_módulo.py, not "saludo_m\303\263dulo.py"
         "log",
         "--no-merges",
         "--relative",

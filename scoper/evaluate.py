@@ -144,6 +144,8 @@ def mine_tasks(root: str, count: int, seed: int) -> list[BenchTask]:
     """
     log = _git(
         root,
+        "-c",
+        "core.quotepath=off",  # saludo_módulo.py, not "saludo_m\303\263dulo.py"
         "log",
         "--diff-merges=first-parent",  # what a merged pull request brought to its base
         "--format=%x00%H %P%x01%s%x01%b%x02",

@@ -53,6 +53,12 @@ def resolve_inside(root: str, rel: str) -> str:
     return real
 
 
+def _file_in_the_way(display: str) -> WriteError:
+    """`.claude` is a file where `.claude/settings.local.json` needs a folder."""
+    folder = display.rsplit("/", 1)[0] if "/" in display else display
+    return WriteError(f"{folder} is a file; scope expects a folder there (for {display})")
+
+
 def read_bytes(path: str, display: str) -> bytes | None:
     """The file's bytes, or None when it does not exist."""
     try:
@@ -60,6 +66,8 @@ def read_bytes(path: str, display: str) -> bytes | None:
             return fh.read()
     except FileNotFoundError:
         return None
+    except NotADirectoryError:
+        raise _file_in_the_way(display) from None
     except IsADirectoryError:
         raise WriteError(f"{display} is a folder; scope expects a file there") from None
     except OSError as exc:
@@ -72,6 +80,8 @@ def check_writable(path: str, display: str) -> int | None:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
         return None
+    except NotADirectoryError:
+        raise _file_in_the_way(display) from None
     if not mode & stat.S_IWUSR:
         raise WriteError(
             f"{display} is read-only; make it writable (chmod u+w {display}) and run again"

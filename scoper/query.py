@@ -110,13 +110,18 @@ class Query:
         return tuple(self.weights)
 
 
+# Lone surrogates: what Python makes of bytes that are not UTF-8 in argv, or a JSON "\ud83d"
+# half of an emoji. They cannot be written to stdout, JSON or a hint file; U+FFFD can.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_query(task: str) -> Query:
     """Split a task into identifier-aware, stemmed, weighted terms.
 
     Raises:
         InputError: the task is empty or has no searchable words.
     """
-    text = " ".join(task.split())
+    text = _SURROGATE.sub("\ufffd", " ".join(task.split()))
     if not text:
         raise InputError('the task is empty; describe it in words, e.g. scope "fix login bug"')
     text = text[:MAX_TASK_CHARS]

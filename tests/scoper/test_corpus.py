@@ -36,3 +36,12 @@ def test_commits_ago_survives_the_derived_cache(tmp_path: Path) -> None:
     fresh = open_workspace(root)
     assert load_derived(fresh.index, fresh.history) is not None
     assert open_workspace(root).corpus.commits_ago == fresh.corpus.commits_ago
+
+
+def test_history_paths_that_are_not_ascii_are_real_paths(tmp_path: Path) -> None:
+    (tmp_path / "saludo_módulo.py").write_text("def greet():\n    return 1\n")
+    commit_all(tmp_path, "Add the greeting")
+    (tmp_path / "saludo_módulo.py").write_text("def greet():\n    return 2\n")
+    commit_all(tmp_path, "Greet twice")
+    ws = open_workspace(str(tmp_path))
+    assert ws.corpus.commits_ago == {"saludo_módulo.py": 0}

@@ -222,3 +222,16 @@ def test_bench_reports_whether_the_focus_holds_the_change(
     summary = run_bench(str(repo), mine_tasks(str(repo), 5, 0)).summary()
     assert summary["large_gold_files"] == 1
     assert summary["focus_hit"] == hit
+
+
+def test_gold_paths_that_are_not_ascii_are_real_paths(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    module = repo / "saludo_módulo.py"
+    module.write_text("def greet():\n    return 1\n")
+    _git(tmp_path, "init", "-q", "-b", "main", str(repo))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "Add the greeting")
+    module.write_text("def greet():\n    return 2\n")
+    _git(repo, "commit", "-qam", "Greet with a second number")
+    assert mine_tasks(str(repo), 5, 0)[-1].gold == ("saludo_módulo.py",)

@@ -83,3 +83,11 @@ def test_configurable_is_a_config_word() -> None:
 )
 def test_tasks_that_add_something(task: str, adds: bool) -> None:
     assert parse_query(task).adds is adds
+
+
+@pytest.mark.parametrize("task", ["fix login \udcff bug", "fix the login bug \ud83d in auth"])
+def test_undecodable_characters_become_replacement_characters(task: str) -> None:
+    """Bytes that are not UTF-8 in argv, or half an emoji in JSON, cannot be printed."""
+    query = parse_query(task)
+    query.text.encode("utf-8")
+    assert "\ufffd" in query.text and "login" in query.weights

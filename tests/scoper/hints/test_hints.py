@@ -344,3 +344,11 @@ def test_read_only_git_exclude_is_only_noted(tmp_path: Path) -> None:
 def test_clear_on_an_untouched_folder_creates_nothing(tmp_path: Path) -> None:
     assert clear_hints(str(tmp_path)).nothing_to_do
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_claude_file_in_the_way_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / ".claude").write_text("x")
+    with pytest.raises(WriteError, match=r"^\.claude is a file; scope expects a folder there"):
+        write_scope_hints(str(tmp_path), make_result(), deny=True, secrets=[".env"])
+    assert (tmp_path / ".claude").read_text() == "x"
+    assert not (tmp_path / "CLAUDE.local.md").exists()

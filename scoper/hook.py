@@ -19,6 +19,7 @@ from typing import Any
 
 from scoper.graph.index import index_location
 
+from . import json_text
 from .errors import InputError, WriteError
 from .focus import describe_focus
 from .prompt_filter import CLASSIFY_CHARS, classify_prompt
@@ -90,7 +91,7 @@ def parse_hook_input(raw: str) -> HookInput:
         InputError: stdin is not a JSON object.
     """
     try:
-        data = json.loads(raw)
+        data = json_text.loads(raw)
     except ValueError as exc:
         raise InputError(f"input is not JSON ({exc.msg})") from exc
     if not isinstance(data, dict):
@@ -307,7 +308,7 @@ def _read_config(path: str) -> dict[str, Any]:
     """The JSON object in `path`, or {} when it is missing or unreadable."""
     try:
         with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+            data = json_text.loads(fh.read())
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}

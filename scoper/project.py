@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from . import json_text
 
 __all__ = ["ProjectInfo", "describe_project", "detect_test_command"]
 
@@ -96,7 +97,7 @@ def _readme_paragraph(root: str) -> str:
 
 def _json(text: str) -> object:
     try:
-        return json.loads(text) if text else {}
+        return json_text.loads(text) if text else {}
     except ValueError:
         return {}
 

@@ -9,11 +9,13 @@ the user has not changed the file since.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from . import json_text
 from .errors import WriteError
 
 __all__ = ["DenyMerge", "dump_like", "merge_deny", "parse_settings", "unmerge_deny"]
@@ -26,6 +28,14 @@ _INDENT_RE = re.compile(r"\n([ \t]+)\S")
 
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    # 1e400 parses to inf, which json.dumps would write back as the non-JSON `Infinity`.
+    value = float(text)
+    if math.isinf(value):
+        raise ValueError(f"{text} is out of range for a JSON number")
+    return value
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -46,7 +56,12 @@ def parse_settings(data: bytes, display: str) -> dict[str, Any]:
     fix = f"fix {display} (or move it away) and run again; scope left it untouched"
     try:
         text = data.removeprefix(_UTF8_BOM).decode("utf-8")
-        obj = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+        obj = json_text.loads(
+            text,
+            object_pairs_hook=_unique_keys,
+            parse_constant=_no_constant,
+            parse_float=_finite_float,
+        )
     except (UnicodeDecodeError, ValueError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise WriteError(f"{display} is not valid JSON ({reason}); {fix}") from None

@@ -22,9 +22,10 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from . import json_text
 from .errors import InputError
 
-__all__ = ["QueuedTask", "parse_tasks", "read_tasks"]
+__all__ = ["STDIN_NAME", "QueuedTask", "parse_tasks", "read_tasks"]
 
 # A task body adds words to the query; past this many characters it only adds noise.
 MAX_BODY_CHARS = 2_000
@@ -115,7 +116,6 @@ def _markdown_tasks(text: str) -> list[QueuedTask]:
 
 
 def _json_tasks(text: str, name: str) -> list[QueuedTask]:
-    decoder = json.JSONDecoder()
     pos = _skip_space(text, 0)
     if pos >= len(text) or text[pos] != "[":
         raise InputError(f"{name}: line {_line(text, pos)}: expected a JSON list of tasks")
@@ -123,7 +123,7 @@ def _json_tasks(text: str, name: str) -> list[QueuedTask]:
     tasks: list[QueuedTask] = []
     while pos < len(text) and text[pos] != "]":
         try:
-            value, end = decoder.raw_decode(text, pos)
+            value, end = json_text.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}: line {exc.lineno}: invalid JSON: {exc.msg}") from None
         task = _json_task(value, name, _line(text, pos))
@@ -147,7 +147,7 @@ def _jsonl_tasks(text: str, name: str) -> list[QueuedTask]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = json_text.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}: line {n}: invalid JSON: {exc.msg}") from None
         task = _json_task(value, name, n)

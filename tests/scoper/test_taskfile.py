@@ -64,6 +64,8 @@ def test_body_joins_the_query_and_lines_are_recorded() -> None:
         ("tasks.json", '["ok"', "tasks.json: line 1: invalid JSON"),
         ("q.jsonl", '"ok"\n{"title": 3}\n', "q.jsonl: line 2: expected a string"),
         ("q.jsonl", '"ok"\n{oops\n', "q.jsonl: line 2: invalid JSON"),
+        ("tasks.json", "[" * 100_000, "tasks.json: line 1: invalid JSON: nested too deeply"),
+        ("q.jsonl", '"ok"\n' + "[" * 100_000, "q.jsonl: line 2: invalid JSON: nested too deeply"),
     ],
 )
 def test_errors_name_the_file_and_line(name: str, text: str, message: str) -> None:

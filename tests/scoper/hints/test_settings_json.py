@@ -12,8 +12,16 @@ from scoper.settings_json import dump_like, merge_deny, parse_settings, unmerge_
 
 @pytest.mark.parametrize(
     "data",
-    [b'{"a": 1, "a": 2}', b'{"a": NaN}', b"\xff\xfe{}", b"[]", b'{"permissions": {"deny": {}}}'],
-    ids=["duplicate-key", "nan", "not-utf8", "array", "deny-object"],
+    [
+        b'{"a": 1, "a": 2}',
+        b'{"a": NaN}',
+        b'{"a": 1e400}',
+        b'{"a": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b"\xff\xfe{}",
+        b"[]",
+        b'{"permissions": {"deny": {}}}',
+    ],
+    ids=["duplicate-key", "nan", "overflow", "too-deep", "not-utf8", "array", "deny-object"],
 )
 def test_unusable_json_is_refused_in_one_line(data: bytes) -> None:
     with pytest.raises(WriteError) as caught:

@@ -12,7 +12,7 @@ from scoper.plan_files import prefix_blocks, write_plan_file, write_prefix_file
 from scoper.prices import default_model, price_for
 from scoper.scope import DEFAULT_BUDGET
 from scoper.strategies import STRATEGIES
-from scoper.taskfile import read_tasks
+from scoper.taskfile import STDIN_NAME, read_tasks
 from scoper.workspace import open_workspace
 
 from .options import format_options, output_format, repo_option
@@ -84,6 +84,9 @@ def plan(
         ws = open_workspace(repo, progress=progress, warn=out.warn)
     with out.progress("scoping tasks") as progress:
         result = make_plan(ws, tasks, model=model, ttl=ttl, budget=budget, progress=progress)
+    source = STDIN_NAME if file == "-" else file
+    for task in result.skipped:
+        out.warn(f"{source}:{task.line}: skipped {task.text[:60]!r}: {task.reason}")
     if export_prefix is not None:
         cluster = _cluster(result, export_prefix, "--export-prefix")
         blocks = prefix_blocks(ws.root, [path for path, _ in cluster.warm_context])

@@ -8,15 +8,17 @@ same clusters, order and conversations; only the strategies that follow the queu
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from scoper.graph.discover import is_secret_path
 
 from .cache_sim import usage_usd
 from .cluster import ScopedTask, find_clusters, order_cluster
+from .errors import InputError
 from .optimum import Optimum, exhaustive_optimum
 from .prices import ModelPrice, default_model, price_for
+from .query import parse_query
 from .scope import DEFAULT_BUDGET, scope_task
 from .strategies import (
     StrategyCost,
@@ -31,7 +33,16 @@ from .tokens import claude_factor, count_tokens
 from .workload import DEFAULT_SHAPE, Conversation, TaskShape, WorkItem
 from .workspace import Workspace
 
-__all__ = ["Plan", "PlanCluster", "PlanStep", "build_plan", "make_plan", "scope_tasks"]
+__all__ = [
+    "Plan",
+    "PlanCluster",
+    "PlanStep",
+    "SkippedTask",
+    "build_plan",
+    "make_plan",
+    "scope_tasks",
+    "split_searchable",
+]
 
 JSON_VERSION = 1
 # Groups this small get the exact optimum (3^n simulated states: 0.3 s for 8 tasks).
@@ -67,6 +78,15 @@ class PlanCluster:
 
 
 @dataclass(frozen=True)
+class SkippedTask:
+    """A queued task left out of the plan, where it was and why."""
+
+    text: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
 class Plan:
     """The whole plan: steps in order, clusters, and every strategy's cost."""
 
@@ -77,6 +97,7 @@ class Plan:
     clusters: tuple[PlanCluster, ...]
     costs: tuple[StrategyCost, ...]
     shape: TaskShape = field(default=DEFAULT_SHAPE)
+    skipped: tuple[SkippedTask, ...] = ()
 
     def cost(self, name: str) -> StrategyCost:
         return next(c for c in self.costs if c.name == name)
@@ -109,6 +130,7 @@ class Plan:
                 for c in self.clusters
             ],
             "cost": {c.name: c.to_json() for c in self.costs},
+            "skipped": [{"task": t.text, "line": t.line, "reason": t.reason} for t in self.skipped],
         }
 
 
@@ -144,14 +166,37 @@ def make_plan(
     shape: TaskShape = DEFAULT_SHAPE,
     progress: Callable[[int, int], None] | None = None,
 ) -> Plan:
-    """Scope `tasks` in `ws` and plan them.
+    """Scope `tasks` in `ws` and plan them; tasks with no words to search for are skipped.
 
     Raises:
         ModelError: unknown model.
+        InputError: no task has words to search for.
     """
     price = price_for(model or default_model())
-    scoped = scope_tasks(ws, tasks, budget=budget, progress=progress)
-    return build_plan(scoped, price, ttl=ttl, shape=shape, repo=ws.root)
+    kept, skipped = split_searchable(tasks)
+    if not kept:
+        raise InputError(
+            f"none of the {len(tasks)} tasks has words to search for; describe each change"
+        )
+    scoped = scope_tasks(ws, kept, budget=budget, progress=progress)
+    plan = build_plan(scoped, price, ttl=ttl, shape=shape, repo=ws.root)
+    return replace(plan, skipped=skipped)
+
+
+def split_searchable(
+    tasks: Sequence[QueuedTask],
+) -> tuple[tuple[QueuedTask, ...], tuple[SkippedTask, ...]]:
+    """The tasks scope can search for, and the rest (one bad line must not sink a sprint)."""
+    kept: list[QueuedTask] = []
+    skipped: list[SkippedTask] = []
+    for task in tasks:
+        try:
+            parse_query(task.query)
+        except InputError:
+            skipped.append(SkippedTask(task.title, task.line, "no words to search for"))
+        else:
+            kept.append(task)
+    return tuple(kept), tuple(skipped)
 
 
 def build_plan(

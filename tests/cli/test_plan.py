@@ -94,6 +94,7 @@ def test_export_prefix(
         ('[\n  "ok",\n  7\n]', (), "line 3: expected a string or an object with a title"),
         ("fix the queue\n", ("--activate", "99"), "--activate 99: the plan has clusters"),
         ("fix the queue\n", ("--model", "gpt-9"), "unknown model"),
+        ("!!!\n42\n", (), "none of the 2 tasks has words to search for"),
     ],
 )
 def test_bad_input_is_a_one_line_error(
@@ -112,6 +113,20 @@ def test_bad_input_is_a_one_line_error(
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_a_task_without_words_is_skipped_with_a_warning(
+    run_cli: Callable[..., object], relay: tuple[Path, Path], tmp_path: Path
+) -> None:
+    repo, _ = relay
+    path = tmp_path / "tasks.txt"
+    path.write_text("fix the retry queue\n!!!\nadd a relay timeout\n")
+    result = run_cli("plan", str(path), "--repo", str(repo), "--json")
+    assert result.code == 0, result.stderr
+    assert f"{path}:2: skipped '!!!': no words to search for" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["skipped"] == [{"task": "!!!", "line": 2, "reason": "no words to search for"}]
+    assert len(data["order"]) == 2
 
 
 def test_missing_file_is_an_error(run_cli: Callable[..., object], tmp_path: Path) -> None:

@@ -9,9 +9,10 @@ import pytest
 
 from scoper.cluster import ScopedTask, find_clusters, similarity
 from scoper.optimum import exhaustive_optimum, ordered_cost
-from scoper.plan import _work_items, build_plan, steps_cost
+from scoper.plan import SkippedTask, _work_items, build_plan, split_searchable, steps_cost
 from scoper.prices import price_for
 from scoper.strategies import STRATEGIES, warm_base
+from scoper.taskfile import QueuedTask
 from scoper.workload import DEFAULT_SHAPE, WorkItem
 
 SONNET = price_for("claude-sonnet-4-5")
@@ -115,3 +116,24 @@ def test_a_small_queue_gets_the_exhaustive_optimum(seed: int) -> None:
         SONNET,
     )
     assert steps_cost(plan, tasks, SONNET) == pytest.approx(best.usd, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("titles", "kept"),
+    [
+        (["fix login", "!!!", "the of and", "42"], ["fix login"]),
+        (["add retries", "fix login"], ["add retries", "fix login"]),
+        (["???"], []),
+    ],
+)
+def test_tasks_without_words_are_split_off_with_their_line(
+    titles: list[str], kept: list[str]
+) -> None:
+    queue = [QueuedTask(t, "", n) for n, t in enumerate(titles, 1)]
+    searchable, skipped = split_searchable(queue)
+    assert [t.title for t in searchable] == kept
+    assert skipped == tuple(
+        SkippedTask(t, n, "no words to search for")
+        for n, t in enumerate(titles, 1)
+        if t not in kept
+    )

@@ -132,8 +132,25 @@ def _git(root: str, *args: str) -> str:
     done = subprocess.run(["git", "-C", root, *args], capture_output=True, check=False)
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RepoError(f"git {args[0]} failed in {root}: {message[-1] if message else '?'}")
+        command = next(a for a in args if not a.startswith("-") and "=" not in a)
+        raise RepoError(f"git {command} failed in {root}: {message[-1] if message else '?'}")
     return done.stdout.decode("utf-8", "replace")
+
+
+def _require_history(root: str) -> None:
+    """Fail with what is missing when `root` has no commits for `scope bench` to replay."""
+    inside = subprocess.run(
+        ["git", "-C", root, "rev-parse", "--is-inside-work-tree"], capture_output=True, check=False
+    )
+    if inside.returncode != 0:
+        raise RepoError(f"{root} is not a git repository; scope bench replays its past commits")
+    head = subprocess.run(
+        ["git", "-C", root, "rev-parse", "--verify", "--quiet", "HEAD"],
+        capture_output=True,
+        check=False,
+    )
+    if head.returncode != 0:
+        raise RepoError(f"{root} has no commits yet; scope bench replays past commits")
 
 
 def mine_tasks(root: str, count: int, seed: int) -> list[BenchTask]:
@@ -142,6 +159,7 @@ def mine_tasks(root: str, count: int, seed: int) -> list[BenchTask]:
     Raises:
         RepoError: `root` is not a git repository with history.
     """
+    _require_history(root)
     log = _git(
         root,
         "-c",

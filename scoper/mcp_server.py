@@ -85,7 +85,7 @@ def build_server(repo: str | None) -> Any:
     def scope_task_tool(task: str, budget: int | None = None) -> dict[str, Any]:
         """Rank and select the files a coding task needs: paths, roles (edit/context/test),
         reasons, tokens and cost. Same JSON as `scope TASK --json`."""
-        return answer(lambda: _scope_json(root, task, budget or DEFAULT_BUDGET))
+        return answer(lambda: _scope_json(root, task, DEFAULT_BUDGET if budget is None else budget))
 
     @server.tool()
     def repo_map(path: str | None = None) -> dict[str, Any]:

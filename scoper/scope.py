@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
+from .errors import InputError
 from .focus import FOCUS_MIN_TOKENS, MAX_FOCUSED_FILES, focus_spans
 from .prices import default_model, price_for
 from .query import Query, parse_query
@@ -97,9 +98,11 @@ def scope_task(
         'pyshop/auth/login.py'
 
     Raises:
-        InputError: the task is empty.
+        InputError: the task is empty, or the budget is below one token.
         ModelError: unknown model.
     """
+    if budget < 1:
+        raise InputError(f"budget must be at least 1 token, not {budget}")
     price = price_for(model or default_model())
     query = parse_query(task)
     ranked = rank_files(ws.corpus, ws.graph, query, weights)

@@ -58,6 +58,8 @@ def test_round_trip_over_stdio(repo: Path, run_cli: Callable[..., CliResult]) ->
         ("plan_tasks", {"tasks": ["fix login bug", "add a refund reason", "fix login lockout"]}),
         ("scope_task", {"task": "   "}),
         ("plan_tasks", {"tasks": [" "]}),
+        ("scope_task", {"task": "fix login bug", "budget": 0}),
+        ("scope_task", {"task": "fix login bug", "budget": -5}),
     ]
     names, results = anyio.run(_session_calls, repo, calls)
 
@@ -78,6 +80,7 @@ def test_round_trip_over_stdio(repo: Path, run_cli: Callable[..., CliResult]) ->
     for bad in (results[4], *results[6:]):
         assert _is_error(bad)
         assert "Error executing tool" in bad.content[0].text
+    assert "budget must be at least 1 token" in results[-1].content[0].text
 
 
 def test_without_the_extra_it_says_what_to_install(

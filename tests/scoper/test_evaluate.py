@@ -157,9 +157,20 @@ def test_cli(run_cli: Callable[..., Any], history_repo: Path) -> None:
     assert data["summary"]["tasks"] == 3 and len(data["tasks"]) == 3
 
 
-def test_cli_outside_git(run_cli: Callable[..., Any], tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("init", "message"),
+    [(False, "is not a git repository"), (True, "has no commits yet")],
+    ids=["not-a-repo", "no-commits"],
+)
+def test_cli_without_history_is_a_one_line_error(
+    run_cli: Callable[..., Any], tmp_path: Path, init: bool, message: str
+) -> None:
+    (tmp_path / "app.py").write_text("x = 1\n")
+    if init:
+        subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     result = run_cli("bench", "--repo", str(tmp_path))
-    assert result.code == 1 and "git" in result.stderr
+    assert result.code == 1 and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_recall_at_a_small_budget_sees_past_a_large_file(history_repo: Path) -> None:

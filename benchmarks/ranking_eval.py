@@ -7,6 +7,7 @@ ablation of every signal costs one indexing pass per task instead of one per con
 
     python benchmarks/ranking_eval.py --tasks ../shared/bench/dev.jsonl \
         --cache /tmp/scope-bench-cache --ablate
+    python benchmarks/ranking_eval.py --tasks ../shared/bench/dev.jsonl --vary graph=0.4,0.8
 """
 
 from __future__ import annotations
@@ -51,9 +52,13 @@ def tokens_to_full(paths: list[str], sizes: dict[str, int], gold: set[str]) -> f
     return float("inf")
 
 
-def configs(ablate: bool) -> dict[str, tuple[RankWeights, EdgeWeights]]:
+def configs(ablate: bool, vary: str | None = None) -> dict[str, tuple[RankWeights, EdgeWeights]]:
     base = (RankWeights(), EdgeWeights())
     found = {"full": base}
+    if vary:  # "size=0.1,0.2": the full ranking with one weight at each value
+        name, values = vary.split("=", 1)
+        for v in values.split(","):
+            found[f"{name}={v}"] = (replace(base[0], **{name: float(v)}), base[1])
     if ablate:
         for f in fields(RankWeights):
             found[f"-{f.name}"] = (without(base[0], f.name), base[1])
@@ -96,6 +101,7 @@ def main() -> int:
     ap.add_argument("--repos", help="comma list of repo names to keep")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--ablate", action="store_true", help="switch each signal off in turn")
+    ap.add_argument("--vary", help="NAME=V1,V2: score the ranking with one weight at each value")
     ap.add_argument("--out", help="write per-task rows as JSON")
     args = ap.parse_args()
     with open(args.tasks, encoding="utf-8") as fh:
@@ -111,7 +117,7 @@ def main() -> int:
             if per_repo.setdefault(t["repo"], 0) < args.limit
             and not per_repo.__setitem__(t["repo"], per_repo[t["repo"]] + 1)
         ]
-    variants = configs(args.ablate)
+    variants = configs(args.ablate, args.vary)
     rows: dict[str, list[dict]] = {name: [] for name in variants}
     by_repo: dict[str, dict[str, list[dict]]] = {}
     seconds = []

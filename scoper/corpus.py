@@ -19,6 +19,8 @@ from scoper.graph.history import History
 from scoper.graph.index import FileRecord
 from scoper.graph.terms import count_terms, identifier_parts, terms
 
+from .near_terms import Vocabulary, vocabulary_of
+
 __all__ = ["Corpus", "FileFields"]
 
 # Commits touching more files than this say little about any one of them.
@@ -61,6 +63,11 @@ class Corpus:
     @cached_property
     def by_path(self) -> dict[str, FileFields]:
         return {f.path: f for f in self.files}
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """Every term the files or their past commit subjects use."""
+        return vocabulary_of([*(f.content for f in self.files), *self.history_terms.values()])
 
     @cached_property
     def copies(self) -> dict[str, Copy]:

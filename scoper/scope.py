@@ -9,6 +9,7 @@ from typing import Any
 
 from .errors import InputError
 from .focus import FOCUS_MIN_TOKENS, MAX_FOCUSED_FILES, focus_spans
+from .near_terms import with_near_terms
 from .prices import default_model, price_for
 from .query import Query, parse_query
 from .rank import RankWeights, rank_files
@@ -104,7 +105,7 @@ def scope_task(
     if budget < 1:
         raise InputError(f"budget must be at least 1 token, not {budget}")
     price = price_for(model or default_model())
-    query = parse_query(task)
+    query = with_near_terms(parse_query(task), ws.corpus.vocabulary)
     ranked = rank_files(ws.corpus, ws.graph, query, weights)
     selection = select_files(ranked, ws.graph, budget, cut=cut, wire=query.adds)
     files = _with_focus(ws, selection.files, query) if focus else selection.files

@@ -13,7 +13,9 @@ from functools import lru_cache
 
 __all__ = ["STOPWORDS", "count_terms", "identifier_parts", "stem", "terms"]
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*")
+# A word starts with a letter of any script: `größe`, `размер` and `登录` are words, and an
+# ASCII-only class cut `größe` to `gr` and dropped the others.
+_WORD = re.compile(r"[^\W\d_][^\W_]*(?:_[^\W_]+)*")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 
 # English glue words and keywords shared by the languages scope parses: they match everything.
@@ -71,8 +73,30 @@ def identifier_parts(identifier: str) -> tuple[str, ...]:
     """Lower-case parts of one identifier: `getHTTPResponse` → (`get`, `http`, `response`)."""
     parts: list[str] = []
     for chunk in identifier.split("_"):
-        parts.extend(p.lower() for p in _CAMEL.findall(chunk))
+        found = _CAMEL.findall(chunk) if chunk.isascii() else _case_parts(chunk)
+        parts.extend(p.lower() for p in found)
     return tuple(p for p in parts if p)
+
+
+def _case_parts(chunk: str) -> list[str]:
+    """camelCase parts of a chunk with letters outside ASCII (`größeBerechnen` → `größe`,
+    `Berechnen`): a new part where a lower-case letter meets a capital, or letters meet digits."""
+    parts: list[str] = []
+    current = ""
+    for ch in chunk:
+        if current and (
+            (ch.isupper() and current[-1].islower()) or ch.isdigit() != current[-1].isdigit()
+        ):
+            parts.append(current)
+            current = ""
+        if ch.isalnum():
+            current += ch
+        elif current:
+            parts.append(current)
+            current = ""
+    if current:
+        parts.append(current)
+    return parts
 
 
 def terms(text: str) -> list[str]:

@@ -142,7 +142,7 @@ def parse_query(task: str) -> Query:
             weights.setdefault(synonym, SYNONYM_WEIGHT)
     paths = tuple(dict.fromkeys(m.strip("./") for m in _PATH.findall(text) if "/" in m or "." in m))
     words: dict[str, str] = {}
-    for word in re.findall(r"[A-Za-z][A-Za-z0-9_]*", text):
+    for word in re.findall(r"[^\W\d_]\w*", text):
         for term in terms(word):
             words.setdefault(term, word.lower() if len(terms(word)) == 1 else word)
     adds = any(w.lower() in _ADDING_WORDS for w in re.findall(r"[A-Za-z]+", text))

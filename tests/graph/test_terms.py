@@ -13,6 +13,11 @@ from scoper.graph.terms import identifier_parts, stem, terms
         ("CliRunner", ("cli", "runner")),
         ("XMLHttpRequest2", ("xml", "http", "request", "2")),
         ("__init__", ("init",)),
+        # Letters of any script are letters; camelCase still splits outside ASCII.
+        ("größeBerechnen", ("größe", "berechnen")),
+        ("размер_окна", ("размер", "окна")),
+        ("登录", ("登录",)),
+        ("widthΔ2", ("width", "δ", "2")),
     ],
 )
 def test_identifier_parts(identifier: str, parts: tuple[str, ...]) -> None:
@@ -41,3 +46,16 @@ def test_terms_split_identifiers_and_keep_compounds() -> None:
     assert found[:3] == ["login", "user", "loginuser"]
     assert "check" in found and "password" in found and "checkpassword" in found
     assert "def" not in found and "self" not in found and "return" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Größe der Datei", [stem("größe"), "der", "datei"]),
+        ("ошибка входа", ["ошибка", "входа"]),
+        ("修复 登录", ["修复", "登录"]),
+        ("café_menu", ["café", "menu", "cafémenu"]),
+    ],
+)
+def test_words_of_any_script_are_whole_terms(text: str, expected: list[str]) -> None:
+    assert terms(text) == expected

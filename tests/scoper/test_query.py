@@ -45,6 +45,16 @@ def test_unusable_tasks(task: str, message: str) -> None:
         parse_query(task)
 
 
+@pytest.mark.parametrize(
+    ("task", "term", "word"),
+    [("исправить ошибку входа", "ошибку", "ошибку"), ("Größe falsch berechnet", "größ", "größe")],
+)
+def test_tasks_in_any_script_are_searchable(task: str, term: str, word: str) -> None:
+    query = parse_query(task)
+    assert query.weights[term] == 1.0
+    assert query.word(term) == word
+
+
 def test_long_tasks_are_bounded() -> None:
     query = parse_query(" ".join(f"word{i}x" for i in range(5000)))
     assert len(query.weights) <= 64 * 2

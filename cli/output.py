@@ -134,7 +134,10 @@ class Output:
             if f.focus:
                 why += f"\n[dim]read first:[/] {escape(describe_focus(f.focus))}"
             table.add_row(str(i), role, escape(f.path), f"{f.tokens:,}", why)
-        self.out.print(table)
+        if result.files:
+            self.out.print(table)
+        else:
+            self.out.print(f"{title}\n{NOTHING_MATCHED}", highlight=False)
         if result.also_consider:
             names = ", ".join(f.path for f in result.also_consider)
             self.out.print(f"[dim]also consider:[/] {escape(names)}")
@@ -177,6 +180,12 @@ class Output:
         self.out.print(table)
 
 
+# What an empty scope tells the user: the task's words are in no file.
+NOTHING_MATCHED = (
+    "No file matches the task's words: name a file or a function, or use the words the code uses."
+)
+
+
 def _summary(result: ScopeResult) -> str:
     pct = 100 * result.ratio
     return (
@@ -189,6 +198,8 @@ def _summary(result: ScopeResult) -> str:
 def render_scope_markdown(result: ScopeResult) -> str:
     """The scope as Markdown: stable, with no timings, so it can go into a prompt."""
     lines = [f"# Scope: {result.task}", ""]
+    if not result.files:
+        lines.extend([NOTHING_MATCHED, ""])
     for role, title in (("edit", "Edit"), ("context", "Context"), ("test", "Tests")):
         group = [f for f in result.files if f.role == role]
         if group:

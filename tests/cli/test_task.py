@@ -70,6 +70,18 @@ def test_human_formats(run_cli: Cli, sample_repo: Repo, fmt: str) -> None:
     assert "claude-sonnet-4-5" in result.stdout
 
 
+@pytest.mark.parametrize("fmt", ["table", "md"])
+@pytest.mark.parametrize("task", ["исправить ошибку входа", "quetzalcoatl xylophone"])
+def test_a_task_no_file_matches_says_so(
+    run_cli: Cli, sample_repo: Repo, fmt: str, task: str
+) -> None:
+    result = run_cli(task, "--repo", str(sample_repo("pyshop")), "--format", fmt)
+    assert result.code == 0
+    assert task in result.stdout
+    assert "No file matches the task's words" in result.stdout
+    assert "0 files, 0 tokens" in result.stdout
+
+
 def test_markdown_is_byte_identical_across_runs(run_cli: Cli, sample_repo: Repo) -> None:
     repo = str(sample_repo("tsrelay"))
     outputs = {run_cli("retry backoff", "--repo", repo, "--format", "md").stdout for _ in range(2)}

@@ -14,6 +14,7 @@ from .managed_files import (
     read_bytes,
     remove_block,
     remove_file,
+    remove_orphan_block,
     resolve_inside,
     write_atomic,
 )
@@ -75,7 +76,10 @@ class HintSession:
     def user_base(self, rel: str, current: bytes | None) -> bytes | None:
         """The file as the user has it, without what scope appended (None: no file of theirs)."""
         entry = self.files.get(rel)
-        return current if entry is None else _strip_chunk(entry, current)
+        if entry is not None:
+            return _strip_chunk(entry, current)
+        orphan_free = remove_orphan_block(current) if current is not None else None
+        return current if orphan_free is None else orphan_free
 
     def write_chunk(
         self, rel: str, new: bytes, base: bytes | None, chunk: bytes, **extra: Any

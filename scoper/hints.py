@@ -34,7 +34,16 @@ from .hint_content import (
     render_task_block,
 )
 from .hint_session import HintSession, digest
-from .managed_files import append_block, check_writable, resolve_inside
+from .managed_files import (
+    BLOCK_HEADER,
+    append_block,
+    check_writable,
+    read_bytes,
+    remove_file,
+    remove_orphan_block,
+    resolve_inside,
+    write_atomic,
+)
 from .scope import ScopeResult
 from .settings_json import dump_like, merge_deny, parse_settings, unmerge_deny
 from .state import (
@@ -179,7 +188,7 @@ def clear_hints(root: str) -> ClearReport:
             JSON); everything else is cleared first and the file is left as it is.
     """
     if not os.path.exists(resolve_inside(root, STATE_FILE)):
-        return ClearReport()  # nothing recorded: do not even create .scope/ for the lock
+        return _clear_orphan_block(root)  # do not even create .scope/ for the lock
     with hints_lock(root):
         session = HintSession(root, load_state(root))
         problems: list[str] = []
@@ -200,6 +209,26 @@ def clear_hints(root: str) -> ClearReport:
         removed=tuple(session.removed),
         notes=tuple(session.notes),
     )
+
+
+def _clear_orphan_block(root: str) -> ClearReport:
+    """With no record (`.scope/` deleted), the one thing scope can still know as its own: the
+    marked block in CLAUDE.local.md."""
+    path = resolve_inside(root, CLAUDE_LOCAL)
+    current = read_bytes(path, CLAUDE_LOCAL)
+    cleared = remove_orphan_block(current) if current is not None else None
+    if cleared is None:
+        return ClearReport()
+    if cleared.strip():
+        write_atomic(path, cleared, CLAUDE_LOCAL)
+    else:
+        remove_file(path, CLAUDE_LOCAL)
+    note = (
+        ".scope/ is gone, so only the marked block in CLAUDE.local.md could be found; "
+        "rules or deny entries scope wrote before are not known"
+    )
+    done = ClearReport(cleaned=(CLAUDE_LOCAL,), notes=(note,))
+    return done if cleared.strip() else ClearReport(removed=(CLAUDE_LOCAL,), notes=(note,))
 
 
 def _preflight(session: HintSession, targets: Sequence[str], *, check_settings: bool) -> None:
@@ -229,7 +258,7 @@ def _write_report(session: HintSession, deny_in_force: Sequence[str]) -> WriteRe
 def _write_block(session: HintSession, body: str, owner: str) -> None:
     current = session.read(CLAUDE_LOCAL)
     base = session.user_base(CLAUDE_LOCAL, current)
-    header = f"<!-- written by scope ({owner}); `scope clear` removes this block -->\n"
+    header = f"{BLOCK_HEADER} ({owner}); `scope clear` removes this block -->\n"
     new, chunk = append_block(base, header + body)
     session.write_chunk(CLAUDE_LOCAL, new, base, chunk, owner=owner)
     session.exclude_from_git(CLAUDE_LOCAL)

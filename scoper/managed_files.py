@@ -17,6 +17,7 @@ from .errors import WriteError
 
 __all__ = [
     "BEGIN_MARKER",
+    "BLOCK_HEADER",
     "END_MARKER",
     "TextStyle",
     "append_block",
@@ -25,6 +26,7 @@ __all__ = [
     "read_bytes",
     "remove_block",
     "remove_file",
+    "remove_orphan_block",
     "resolve_inside",
     "text_style",
     "write_atomic",
@@ -32,6 +34,9 @@ __all__ = [
 
 BEGIN_MARKER = "<!-- scope:begin -->"
 END_MARKER = "<!-- scope:end -->"
+# The first line inside every block scope writes: with the markers, what marks a block as
+# scope's when its record in .scope/ is gone.
+BLOCK_HEADER = "<!-- written by scope"
 # Mode of files scope creates, before the umask: what an editor would create.
 NEW_FILE_MODE = 0o666
 _UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
@@ -209,4 +214,22 @@ def remove_block(current: bytes, chunk: bytes) -> bytes | None:
     separator = chunk[: chunk.find(begin)] if begin in chunk else b""
     if separator and current[:start].endswith(separator):
         start -= len(separator)
+    return current[:start] + current[stop:]
+
+
+def remove_orphan_block(current: bytes) -> bytes | None:
+    """`current` without a block scope wrote whose record is lost (`.scope/` deleted); None
+    if there is none. The block goes with its line end; the blank line before it stays, since
+    without the record nobody knows whether scope or the user put it there."""
+    style = text_style(current)
+    eol = style.eol
+    begin = (BEGIN_MARKER + eol + BLOCK_HEADER).encode(style.codec)
+    end = END_MARKER.encode(style.codec)
+    start = current.rfind(begin)
+    stop = current.find(end, start) if start >= 0 else -1
+    if start < 0 or stop < 0 or (start and not current[:start].endswith(eol.encode(style.codec))):
+        return None
+    stop += len(end)
+    if current.startswith(eol.encode(style.codec), stop):
+        stop += len(eol.encode(style.codec))
     return current[:start] + current[stop:]

@@ -352,3 +352,44 @@ def test_a_claude_file_in_the_way_is_a_clear_error(tmp_path: Path) -> None:
         write_scope_hints(str(tmp_path), make_result(), deny=True, secrets=[".env"])
     assert (tmp_path / ".claude").read_text() == "x"
     assert not (tmp_path / "CLAUDE.local.md").exists()
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+@pytest.mark.parametrize("user_text", ["", "# My notes{eol}- keep this{eol}"])
+def test_a_lost_record_neither_doubles_the_block_nor_strands_it(
+    tmp_path: Path, eol: str, user_text: str
+) -> None:
+    """`.scope/` deleted between runs: the next write replaces scope's block, and clear still
+    finds it by its markers and header."""
+    path = tmp_path / "CLAUDE.local.md"
+    mine = user_text.format(eol=eol).encode()
+    if mine:
+        path.write_bytes(mine)
+    write_managed_block(str(tmp_path), "first", owner="test")
+    _remove_tree(tmp_path / ".scope")
+    write_managed_block(str(tmp_path), "second", owner="test")
+    assert _block_count(path) == 1 and b"second" in path.read_bytes()
+    assert path.read_bytes().startswith(mine)
+    _remove_tree(tmp_path / ".scope")
+    report = clear_hints(str(tmp_path))
+    assert report.notes and ".scope/ is gone" in report.notes[0]
+    if mine:
+        assert report.cleaned == ("CLAUDE.local.md",)
+        left = path.read_bytes()
+        assert left.startswith(mine) and left.strip() == mine.strip()
+    else:
+        assert report.removed == ("CLAUDE.local.md",) and not path.exists()
+
+
+def test_a_user_block_without_scope_header_is_not_scope_s(tmp_path: Path) -> None:
+    path = tmp_path / "CLAUDE.local.md"
+    text = f"notes\n{BEGIN_MARKER}\nmy own block\n{END_MARKER}\n".encode()
+    path.write_bytes(text)
+    assert clear_hints(str(tmp_path)).nothing_to_do
+    assert path.read_bytes() == text
+
+
+def _remove_tree(folder: Path) -> None:
+    for child in sorted(folder.rglob("*"), reverse=True):
+        child.rmdir() if child.is_dir() else child.unlink()
+    folder.rmdir()

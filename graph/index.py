@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 # Bump when the stored facts or the terms change shape: older databases are rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # A file is binary when its first 8 KiB hold a NUL byte (git's own rule).
 BINARY_PROBE_BYTES = 8192
 # A file that opens with a PEM, OpenSSH or PGP private key is a secret whatever its name.

@@ -16,6 +16,9 @@ __all__ = ["STOPWORDS", "count_terms", "identifier_parts", "stem", "terms"]
 # A word starts with a letter of any script: `größe`, `размер` and `登录` are words, and an
 # ASCII-only class cut `größe` to `gr` and dropped the others.
 _WORD = re.compile(r"[^\W\d_][^\W_]*(?:_[^\W_]+)*")
+# Chinese and Japanese write without spaces, so a run of their characters is a phrase, not a
+# word: it is searched by its overlapping pairs (修复登录 → 修复, 复登, 登录), as CJK search does.
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]+")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 
 # English glue words and keywords shared by the languages scope parses: they match everything.
@@ -120,7 +123,9 @@ def _terms(text: str) -> list[str]:
     for word in _WORD.findall(text):
         parts = identifier_parts(word)
         for part in parts:
-            if len(part) > 1 and part not in STOPWORDS:
+            if len(part) > 2 and _CJK_RUN.fullmatch(part):
+                out.extend(part[i : i + 2] for i in range(len(part) - 1))
+            elif len(part) > 1 and part not in STOPWORDS:
                 out.append(stem(part))
         if len(parts) > 1:
             compound = "".join(parts)

@@ -54,6 +54,9 @@ def test_terms_split_identifiers_and_keep_compounds() -> None:
         ("Größe der Datei", [stem("größe"), "der", "datei"]),
         ("ошибка входа", ["ошибка", "входа"]),
         ("修复 登录", ["修复", "登录"]),
+        # A run of CJK characters is a phrase: searched by its overlapping pairs.
+        ("修复登录错误", ["修复", "复登", "登录", "录错", "错误"]),
+        ("ログイン", ["ログ", "グイ", "イン"]),
         ("café_menu", ["café", "menu", "cafémenu"]),
     ],
 )

@@ -121,3 +121,11 @@ def test_fusion_keeps_the_head_and_the_files(sample_repo: Callable[[str], Path],
     ]
     assert fused[:FUSION_HEAD] == plain[:FUSION_HEAD]
     assert sorted(fused) == sorted(plain)
+
+
+def test_a_chinese_task_finds_the_file_its_comments_name(tmp_path: Path) -> None:
+    (tmp_path / "login.py").write_text("# 登录失败时重试\ndef retry(): ...\n", encoding="utf-8")
+    (tmp_path / "cart.py").write_text("# 购物车总价\ndef total(): ...\n", encoding="utf-8")
+    ws = open_workspace(str(tmp_path))
+    paths = [r.path for r in rank_files(ws.corpus, ws.graph, parse_query("修复登录错误"))]
+    assert paths == ["login.py"]

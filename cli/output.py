@@ -121,6 +121,10 @@ class Output:
         from rich.table import Table
 
         title = f"scope: {escape(result.task)}"
+        if not result.files:
+            self.out.print(f"{title}\n{NOTHING_MATCHED}", highlight=False)
+            self.out.print(_summary(result), markup=False)
+            return
         table = Table(title=title, title_justify="left", show_lines=False)
         table.add_column("#", justify="right", style="dim")
         table.add_column("role")
@@ -134,10 +138,7 @@ class Output:
             if f.focus:
                 why += f"\n[dim]read first:[/] {escape(describe_focus(f.focus))}"
             table.add_row(str(i), role, escape(f.path), f"{f.tokens:,}", why)
-        if result.files:
-            self.out.print(table)
-        else:
-            self.out.print(f"{title}\n{NOTHING_MATCHED}", highlight=False)
+        self.out.print(table)
         if result.also_consider:
             names = ", ".join(f.path for f in result.also_consider)
             self.out.print(f"[dim]also consider:[/] {escape(names)}")

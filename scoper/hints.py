@@ -219,16 +219,15 @@ def _clear_orphan_block(root: str) -> ClearReport:
     cleared = remove_orphan_block(current) if current is not None else None
     if cleared is None:
         return ClearReport()
-    if cleared.strip():
-        write_atomic(path, cleared, CLAUDE_LOCAL)
-    else:
-        remove_file(path, CLAUDE_LOCAL)
     note = (
         ".scope/ is gone, so only the marked block in CLAUDE.local.md could be found; "
         "rules or deny entries scope wrote before are not known"
     )
-    done = ClearReport(cleaned=(CLAUDE_LOCAL,), notes=(note,))
-    return done if cleared.strip() else ClearReport(removed=(CLAUDE_LOCAL,), notes=(note,))
+    if cleared.strip():
+        write_atomic(path, cleared, CLAUDE_LOCAL)
+        return ClearReport(cleaned=(CLAUDE_LOCAL,), notes=(note,))
+    remove_file(path, CLAUDE_LOCAL)
+    return ClearReport(removed=(CLAUDE_LOCAL,), notes=(note,))
 
 
 def _preflight(session: HintSession, targets: Sequence[str], *, check_settings: bool) -> None:

@@ -202,15 +202,11 @@ def remove_block(current: bytes, chunk: bytes) -> bytes | None:
     if at >= 0:
         return current[:at] + current[at + len(chunk) :]
     style = text_style(current)
-    begin, end = (m.encode(style.codec) for m in (BEGIN_MARKER, END_MARKER))
-    start = current.rfind(begin)
-    stop = current.find(end, start) if start >= 0 else -1
-    if start < 0 or stop < 0:
+    begin = BEGIN_MARKER.encode(style.codec)
+    span = _last_block(current, begin, style)
+    if span is None:
         return None
-    stop += len(end)
-    eol = style.eol.encode(style.codec)
-    if current.startswith(eol, stop):
-        stop += len(eol)
+    start, stop = span
     separator = chunk[: chunk.find(begin)] if begin in chunk else b""
     if separator and current[:start].endswith(separator):
         start -= len(separator)
@@ -222,14 +218,23 @@ def remove_orphan_block(current: bytes) -> bytes | None:
     if there is none. The block goes with its line end; the blank line before it stays, since
     without the record nobody knows whether scope or the user put it there."""
     style = text_style(current)
-    eol = style.eol
-    begin = (BEGIN_MARKER + eol + BLOCK_HEADER).encode(style.codec)
-    end = END_MARKER.encode(style.codec)
-    start = current.rfind(begin)
-    stop = current.find(end, start) if start >= 0 else -1
-    if start < 0 or stop < 0 or (start and not current[:start].endswith(eol.encode(style.codec))):
+    begin = (BEGIN_MARKER + style.eol + BLOCK_HEADER).encode(style.codec)
+    span = _last_block(current, begin, style)
+    if span is None:
         return None
-    stop += len(end)
-    if current.startswith(eol.encode(style.codec), stop):
-        stop += len(eol.encode(style.codec))
+    start, stop = span
+    if start and not current[:start].endswith(style.eol.encode(style.codec)):
+        return None  # the marker is inside a line of the user's: not a block
     return current[:start] + current[stop:]
+
+
+def _last_block(current: bytes, begin: bytes, style: TextStyle) -> tuple[int, int] | None:
+    """Where the last block opening with `begin` starts, and where it ends (after the end
+    marker and its line end); None when there is no such block."""
+    start = current.rfind(begin)
+    stop = current.find(END_MARKER.encode(style.codec), start) if start >= 0 else -1
+    if start < 0 or stop < 0:
+        return None
+    stop += len(END_MARKER.encode(style.codec))
+    eol = style.eol.encode(style.codec)
+    return start, stop + len(eol) if current.startswith(eol, stop) else stop
